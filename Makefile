@@ -1,0 +1,72 @@
+# Portal KIPP. Quick start: `make run` (serve the demo) and `make test` (the whole suite).
+# Only Python >= 3.11 and make are needed; everything else is installed into .venv.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+# The embedded shape runs with DEBUG on; production sets its own environment.
+DEV_ENV := DEBUG=$${DEBUG:-1}
+
+.PHONY: run test install lint fmt bench worker beat migrate messages clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 atau lebih baru diperlukan"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(DEV_ENV) $(PY) manage.py migrate --noinput
+
+run: migrate
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	@echo ""
+	@echo "Portal KIPP: http://127.0.0.1:8000"
+	@echo "Akun demo (kata sandi kipp-demo-2025):"
+	@echo "  sekretariat                 Sekretariat KIPP (nasional)"
+	@echo "  adminlokal.bangkabarat      Admin Lokal, Pemkab Bangka Barat"
+	@echo "  adminlokal.bangkatengah     Admin Lokal, Pemkab Bangka Tengah"
+	@echo "  upp.kominfo.bangkabarat     Operator UPP, Dinas Kominfo Bangka Barat"
+	@echo "  upp.pdam.bangkabarat        Operator UPP, PDAM Tirta Sejiran Setason"
+	@echo "  upp.bangkatengah            Operator UPP, Disdukcapil Bangka Tengah"
+	@echo "  evaluator1..3               Tim Evaluasi"
+	@echo "  panelis1..3                 Tim Panel Independen"
+	@echo "  hub.babel                   Admin Hub JIPP Kepulauan Bangka Belitung"
+	@echo ""
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(DEV_ENV) $(PY) -m bench
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+# Needs GNU gettext; only for translators. The compiled catalogs are committed, so
+# running the portal never needs gettext.
+messages: install
+	$(DEV_ENV) $(PY) manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(DEV_ENV) $(PY) manage.py compilemessages -l en --ignore=.venv
+
+clean:
+	rm -rf $(VENV) var

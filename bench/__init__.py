@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): generate data at scale and time the portal's hot pages."""

@@ -1,0 +1,14 @@
+"""Top-level URL map: public pages, accounts, the portal's work areas, health."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from hubs.views import health
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/", include("hubs.urls_accounts")),
+    path("admin/", admin.site.urls),
+    path("", include("hubs.urls")),
+]

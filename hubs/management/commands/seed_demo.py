@@ -1,0 +1,35 @@
+"""Load the demo data of SPEC section 6, idempotently; refuses to run in production."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from hubs import demo
+
+# Later apps add their own demo loaders here, in dependency order.
+SEEDERS = [demo.seed]
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo (akun, instansi, hub, wilayah). Aman dijalankan berulang."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Jalankan walaupun DEBUG mati (hanya untuk server demo).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "seed_demo menolak berjalan saat DEBUG mati; gunakan --force bila memang perlu."
+            )
+        for seeder in SEEDERS:
+            counts = seeder()
+            summary = ", ".join(f"{key}: {value}" for key, value in counts.items())
+            self.stdout.write(f"{seeder.__module__}: {summary}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Data demo siap. Kata sandi semua akun demo: {settings.KIPP_DEMO_PASSWORD}"
+            )
+        )

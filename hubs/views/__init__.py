@@ -1,0 +1,1 @@
+"""Views of the organisation app, one module per area."""

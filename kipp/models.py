@@ -1,0 +1,1 @@
+"""Competitions, innovations and proposals (built in the proposals issue)."""

@@ -1,0 +1,1 @@
+"""Replication programmes, commitments and action plans (built in the replication issue)."""
