@@ -17,13 +17,19 @@ class _CrispyMixin:
         self.helper.form_tag = False
 
 
+class UsernameValidator(UnicodeUsernameValidator):
+    """Django's username rule, with a plainer message than its Indonesian catalog gives."""
+
+    message = _("Nama pengguna hanya boleh berisi huruf, angka dan . @ + - _ (tanpa spasi).")
+
+
 class AccountCreateForm(_CrispyMixin, forms.Form):
     """A new account with one role; the role and scope choices depend on the actor."""
 
     username = forms.CharField(
         label=_("Nama pengguna"),
         max_length=150,
-        validators=[UnicodeUsernameValidator()],
+        validators=[UsernameValidator()],
         help_text=_("Huruf, angka dan . @ + - _ saja, mis. upp.kominfo.bangkabarat"),
     )
     name = forms.CharField(label=_("Nama lengkap"), max_length=150)

@@ -96,7 +96,9 @@ class Unit(models.Model):
         ordering = ["instansi__name", "name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["instansi", "name"], name="unit_name_unique_in_instansi"
+                fields=["instansi", "name"],
+                name="unit_name_unique_in_instansi",
+                violation_error_message=_("Unit dengan nama ini sudah ada di instansi tersebut."),
             )
         ]
 
@@ -113,6 +115,7 @@ class Hub(models.Model):
         on_delete=models.PROTECT,
         related_name="hub",
         limit_choices_to={"level": RegionLevel.PROVINCE},
+        error_messages={"unique": _("Provinsi ini sudah menjadi hub JIPP.")},
     )
     cohort = models.PositiveSmallIntegerField(_("angkatan (tahun)"))
     decree = models.CharField(_("dasar penetapan"), max_length=200, blank=True)
