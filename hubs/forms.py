@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import selectors
 from .enums import REGIONAL_KINDS, RegionLevel, Role
@@ -40,9 +41,11 @@ class AccountCreateForm(_CrispyMixin, forms.Form):
         label=_("Unit (UPP/OPD)"), queryset=Unit.objects.none(), required=False
     )
     instansi = forms.ModelChoiceField(
-        label=_("Instansi"), queryset=Instansi.objects.none(), required=False
+        label=pgettext_lazy("kolom", "Instansi"), queryset=Instansi.objects.none(), required=False
     )
-    hub = forms.ModelChoiceField(label=_("Hub JIPP"), queryset=Hub.objects.none(), required=False)
+    hub = forms.ModelChoiceField(
+        label=pgettext_lazy("kolom", "Hub JIPP"), queryset=Hub.objects.none(), required=False
+    )
 
     def __init__(self, *args, actor: User, **kwargs):
         super().__init__(*args, **kwargs)

@@ -93,3 +93,24 @@ def _tasks_in_process(request):
 def _fast_password_hashing(settings):
     """Hash test passwords with a cheap hasher; production keeps Django's PBKDF2 default."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def celery_conf():
+    """Change settings of the Celery app for one test; each change is undone afterwards.
+
+    Celery's settings object does not support pytest's monkeypatch (it cannot delete the
+    attributes it restores), so changes are recorded and set back explicitly.
+    """
+    from config.celery import app
+
+    saved = {}
+
+    def change(**values):
+        for key, value in values.items():
+            saved.setdefault(key, getattr(app.conf, key))
+            setattr(app.conf, key, value)
+
+    yield change
+    for key, value in saved.items():
+        setattr(app.conf, key, value)

@@ -10,7 +10,9 @@ from tests import worker
 
 
 @pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
+def celery_worker_process(transactional_db, tmp_path, celery_conf):
+    # Through the broker, whatever an earlier test left in the app's configuration.
+    celery_conf(task_always_eager=False)
     process, mail_dir = worker.start_worker(tmp_path)
     yield mail_dir
     worker.stop_worker(process)
