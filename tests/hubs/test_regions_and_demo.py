@@ -4,7 +4,6 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
@@ -187,8 +186,10 @@ def test_seed_demo_creates_the_demo_organisation(seeded):
         bangka_barat,
     )
     for username in DEMO_ACCOUNTS:
-        user = authenticate(username=username, password=settings.KIPP_DEMO_PASSWORD)
-        assert user is not None, f"{username} cannot sign in with the demo password"
+        user = User.objects.get(username=username)
+        assert user.check_password(settings.KIPP_DEMO_PASSWORD), (
+            f"{username}: not the demo password"
+        )
         assert user.is_active and not user.must_change_password, username
 
 
@@ -234,7 +235,10 @@ def test_wrong_password_does_not_log_a_demo_account_in(seeded, client):
 def test_seed_demo_twice_changes_nothing_and_keeps_changed_passwords(seeded, client, settings):
     before = _snapshot()
     # A demo user signs in and changes their password before the seeder runs again.
-    assert client.login(username="hub.babel", password=settings.KIPP_DEMO_PASSWORD)
+    login = client.post(
+        reverse("login"), {"username": "hub.babel", "password": settings.KIPP_DEMO_PASSWORD}
+    )
+    assert login.status_code == 302
     user = User.objects.get(username="hub.babel")
     user.set_password("sandi-baru-hub-2025")
     user.save()
@@ -244,8 +248,9 @@ def test_seed_demo_twice_changes_nothing_and_keeps_changed_passwords(seeded, cli
 
     assert _snapshot() == before
     assert dict(User.objects.values_list("username", "password")) == passwords
-    assert authenticate(username="hub.babel", password="sandi-baru-hub-2025") is not None
-    assert authenticate(username="hub.babel", password=settings.KIPP_DEMO_PASSWORD) is None
+    user.refresh_from_db()
+    assert user.check_password("sandi-baru-hub-2025")
+    assert not user.check_password(settings.KIPP_DEMO_PASSWORD)
     assert Membership.objects.filter(user__username="hub.babel").count() == 1
 
 
