@@ -279,6 +279,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # Lockouts are warnings; every successful login at INFO would drown the log.
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Portal-specific knobs.

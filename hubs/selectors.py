@@ -4,7 +4,8 @@ These querysets are the single door to protected objects: views fetch through th
 object outside the scope answers 404) and the `rules` predicates are defined on top of them.
 """
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from .enums import Role
 from .models import Hub, Instansi, Membership, Region, Unit, User
@@ -97,10 +98,19 @@ def instansi_visible_to(user) -> QuerySet[Instansi]:
         )
     else:
         return Instansi.objects.none()
+    # A correlated subquery, not a JOIN + GROUP BY: it runs only for the rows of the page,
+    # and the paginator's COUNT stays a plain count of instansi.
+    unit_count = (
+        Unit.objects.filter(instansi=OuterRef("pk"))
+        .order_by()
+        .values("instansi")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Instansi.objects.filter(scope)
         .select_related("region__parent")
-        .annotate(unit_count=Count("units", distinct=True))
+        .annotate(unit_count=Coalesce(Subquery(unit_count), 0))
         .order_by("name")
     )
 
