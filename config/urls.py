@@ -11,4 +11,5 @@ urlpatterns = [
     path("accounts/", include("hubs.urls_accounts")),
     path("admin/", admin.site.urls),
     path("", include("hubs.urls")),
+    path("", include("kipp.urls")),
 ]

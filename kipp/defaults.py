@@ -1,0 +1,63 @@
+"""Defaults for a new edition, from SPEC 3.1-3.2: form sections, categories, evidence.
+
+The Sekretariat (or a hub) can change all of them per edition; these only pre-fill.
+"""
+
+from django.utils.translation import gettext_noop as N_
+
+from .enums import EvidenceKind, GroupKind
+
+# (key, title, word limit) per group, in form order.
+SECTIONS = {
+    GroupKind.UMUM: [
+        ("ringkasan", N_("Ringkasan"), 200),
+        ("ide_inovatif", N_("Ide inovatif: latar belakang, tujuan, kebaruan"), 600),
+        ("signifikansi", N_("Signifikansi: pelaksanaan dan pengukuran dampak"), 600),
+        ("kontribusi_tpb", N_("Kontribusi terhadap TPB/SDGs"), 200),
+        ("adaptabilitas", N_("Adaptabilitas"), 400),
+        ("keberlanjutan", N_("Keberlanjutan"), 600),
+        ("kolaborasi", N_("Kolaborasi pemangku kepentingan"), 200),
+    ],
+    GroupKind.REPLIKASI: [
+        ("inspirasi", N_("Inspirasi"), 100),
+        ("proses_replikasi", N_("Proses replikasi"), 200),
+        ("faktor_pembeda", N_("Faktor pembeda"), 100),
+    ],
+    GroupKind.KHUSUS: [
+        ("pembaruan", N_("Pembaruan"), 200),
+        ("adaptabilitas", N_("Adaptabilitas"), 200),
+        ("penguatan_keberlanjutan", N_("Penguatan keberlanjutan"), 300),
+        ("evaluasi", N_("Evaluasi"), 300),
+    ],
+}
+
+QUOTAS = {GroupKind.UMUM: 10, GroupKind.REPLIKASI: 5, GroupKind.KHUSUS: 1}
+MIN_AGE_MONTHS = {GroupKind.UMUM: 24, GroupKind.REPLIKASI: 12, GroupKind.KHUSUS: 24}
+
+REQUIRED_EVIDENCE = {
+    GroupKind.UMUM: [
+        EvidenceKind.SERVICE_STANDARD,
+        EvidenceKind.MAKLUMAT,
+        EvidenceKind.COMPLAINTS_DECREE,
+        EvidenceKind.INNOVATOR_DECREE,
+        EvidenceKind.START_PROOF,
+        EvidenceKind.REPLICATION_LETTER,
+    ],
+    GroupKind.REPLIKASI: [
+        EvidenceKind.INNOVATOR_DECREE,
+        EvidenceKind.START_PROOF,
+    ],
+    GroupKind.KHUSUS: [EvidenceKind.INNOVATOR_DECREE],
+}
+
+CATEGORIES_2025 = [
+    N_("Perlindungan gender, anak dan disabilitas"),
+    N_("Ketahanan pangan, air dan energi"),
+    N_("Penciptaan lapangan kerja"),
+    N_("Kesehatan"),
+    N_("Makan bergizi gratis"),
+    N_("Pemberdayaan UMKM"),
+    N_("Pengentasan kemiskinan"),
+    N_("Transformasi digital layanan"),
+    N_("Lingkungan hidup"),
+]

@@ -1,0 +1,1 @@
+"""Views of the competition, one module per area."""

@@ -1,0 +1,281 @@
+"""The one door through which a proposal changes state (SPEC 3.3).
+
+`proposal_transition()` locks the proposal, checks who may make the move in its current
+state and before which deadline, applies the guards (eligibility on submit, the instansi's
+quota on forward, a note where one is required), saves, appends the immutable event to the
+timeline and notifies the people concerned after the transaction commits.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop as N_
+
+from hubs.enums import Role
+from hubs.models import Instansi, User
+from hubs.roles import roles_of
+from hubs.services import notification_create
+
+from .eligibility import submission_problems
+from .enums import QUOTA_STATES, ProposalState
+from .models import Competition, DeadlineExtension, Proposal, ProposalEvent
+
+S = ProposalState
+
+# Sides of a proposal: who the actor is in relation to it.
+OPERATOR, ADMIN_LOKAL, ORGANISER = "operator", "admin_lokal", "organiser"
+# Deadline windows: until registration close, until local verification close, none.
+REGISTRATION, VERIFICATION = "registration", "verification"
+
+
+class TransitionError(Exception):
+    """A refused move, with every reason in Indonesian for the person who tried it."""
+
+    def __init__(self, *messages: str):
+        super().__init__(" ".join(messages))
+        self.messages = list(messages)
+
+
+@dataclass(frozen=True)
+class Rule:
+    sides: frozenset[str]
+    window: str | None = None
+    note_required: bool = False
+
+
+def _rule(*sides, window=None, note_required=False) -> Rule:
+    return Rule(frozenset(sides), window, note_required)
+
+
+# (from, to) -> who may, until when. The Admin Lokal may act for its operators.
+TRANSITIONS: dict[tuple[str, str], Rule] = {
+    (S.DRAFT, S.SUBMITTED): _rule(OPERATOR, ADMIN_LOKAL, window=REGISTRATION),
+    (S.RETURNED, S.SUBMITTED): _rule(OPERATOR, ADMIN_LOKAL, window=REGISTRATION),
+    (S.SUBMITTED, S.RETURNED): _rule(ADMIN_LOKAL, window=VERIFICATION, note_required=True),
+    (S.SUBMITTED, S.FORWARDED): _rule(ADMIN_LOKAL, window=VERIFICATION),
+    (S.SUBMITTED, S.REJECTED_LOCALLY): _rule(ADMIN_LOKAL, window=VERIFICATION, note_required=True),
+    (S.DRAFT, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
+    (S.SUBMITTED, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
+    (S.RETURNED, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
+    (S.FORWARDED, S.ADMIN_PASSED): _rule(ORGANISER),
+    (S.FORWARDED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+}
+
+# The Admin Lokal submitting on the operator's behalf gets the later verification close.
+ON_BEHALF_WINDOW = {ADMIN_LOKAL: VERIFICATION}
+
+
+def sides_of(user: User, proposal: Proposal) -> set[str]:
+    """The roles the user holds towards this proposal (possibly several, possibly none)."""
+    roles = roles_of(user)
+    sides = set()
+    if proposal.unit_id in roles.operator_unit_ids:
+        sides.add(OPERATOR)
+    if proposal.instansi_id in roles.admin_instansi_ids:
+        sides.add(ADMIN_LOKAL)
+    if is_organiser(user, proposal.competition):
+        sides.add(ORGANISER)
+    return sides
+
+
+def is_organiser(user: User, competition: Competition) -> bool:
+    roles = roles_of(user)
+    if competition.organiser_hub_id is None:
+        return roles.is_national_sekretariat
+    hub_id = competition.organiser_hub_id
+    return hub_id in roles.hub_ids or (roles.is_sekretariat and hub_id in roles.organiser_hub_ids)
+
+
+def deadlines(competition: Competition, instansi_id: int) -> dict[str, datetime]:
+    """Registration and verification close for one instansi, extensions included."""
+    result = {
+        REGISTRATION: competition.registration_closes_at,
+        VERIFICATION: competition.verification_closes_at,
+    }
+    extension = DeadlineExtension.objects.filter(
+        competition=competition, instansi_id=instansi_id
+    ).first()
+    if extension:
+        if extension.registration_closes_at:
+            result[REGISTRATION] = max(result[REGISTRATION], extension.registration_closes_at)
+        if extension.verification_closes_at:
+            result[VERIFICATION] = max(result[VERIFICATION], extension.verification_closes_at)
+    result[VERIFICATION] = max(result[VERIFICATION], result[REGISTRATION])
+    return result
+
+
+def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -> list[str]:
+    """Target states the user may move the proposal to now (for showing buttons)."""
+    now = now or timezone.now()
+    sides = sides_of(user, proposal)
+    limits = None
+    moves = []
+    for (source, target), rule in TRANSITIONS.items():
+        if source != proposal.state or not (rule.sides & sides):
+            continue
+        window = _window(rule, sides)
+        if window:
+            limits = limits or deadlines(proposal.competition, proposal.instansi_id)
+            if now >= limits[window] or now < proposal.competition.registration_opens_at:
+                continue
+        moves.append(target)
+    return moves
+
+
+def _window(rule: Rule, sides: set[str]) -> str | None:
+    """The latest window any of the actor's sides enjoys under this rule."""
+    if rule.window != REGISTRATION:
+        return rule.window
+    acting = rule.sides & sides
+    if any(ON_BEHALF_WINDOW.get(side) == VERIFICATION for side in acting):
+        return VERIFICATION
+    return REGISTRATION
+
+
+@transaction.atomic
+def proposal_transition(
+    *, proposal: Proposal, actor: User, to_state: str, note: str = "", now=None
+) -> Proposal:
+    """Move `proposal` to `to_state` for `actor`, or raise TransitionError with the reasons.
+
+    Changes the proposal's state (and `submitted_at` on submit), writes one ProposalEvent,
+    and notifies operators / Admin Lokal / organisers as the move concerns them, by portal
+    and e-mail once the transaction has committed.
+    """
+    now = now or timezone.now()
+    note = (note or "").strip()
+    locked = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("competition", "group", "innovation")
+        .get(pk=proposal.pk)
+    )
+    source = locked.state
+    rule = TRANSITIONS.get((source, to_state))
+    if rule is None:
+        raise TransitionError(
+            _("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
+            % {"s": S(source).label, "t": S(to_state).label}
+        )
+    sides = sides_of(actor, locked)
+    if not rule.sides & sides:
+        raise TransitionError(_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."))
+    window = _window(rule, sides)
+    if window:
+        limits = deadlines(locked.competition, locked.instansi_id)
+        if now < locked.competition.registration_opens_at:
+            raise TransitionError(_("Pendaftaran belum dibuka."))
+        if now >= limits[window]:
+            closed = timezone.localtime(limits[window]).strftime("%d-%m-%Y %H:%M")
+            if window == REGISTRATION:
+                raise TransitionError(
+                    _("Pendaftaran telah ditutup pada %(t)s WIB.") % {"t": closed}
+                )
+            raise TransitionError(
+                _("Verifikasi lokal telah ditutup pada %(t)s WIB.") % {"t": closed}
+            )
+    if rule.note_required and not note:
+        raise TransitionError(_("Tuliskan catatan atau alasannya."))
+    if to_state == S.SUBMITTED:
+        problems = submission_problems(locked)
+        if problems:
+            raise TransitionError(*problems)
+    if to_state == S.FORWARDED:
+        _check_quota(locked)
+
+    locked.state = to_state
+    fields = ["state", "updated_at"]
+    if to_state == S.SUBMITTED:
+        locked.submitted_at = now
+        fields.append("submitted_at")
+    locked.save(update_fields=fields)
+    ProposalEvent.objects.create(
+        proposal=locked, actor=actor, from_state=source, to_state=to_state, note=note
+    )
+    _notify(locked, actor=actor, source=source, note=note)
+    proposal.state, proposal.submitted_at = locked.state, locked.submitted_at
+    return locked
+
+
+def _check_quota(proposal: Proposal) -> None:
+    """Refuse a forward past the instansi's quota for the group.
+
+    The instansi row is locked first, so two Admin Lokal forwarding at the same moment are
+    counted one after the other (on PostgreSQL; SQLite serialises writers anyway).
+    """
+    Instansi.objects.select_for_update().filter(pk=proposal.instansi_id).first()
+    used = Proposal.objects.filter(
+        group=proposal.group, instansi_id=proposal.instansi_id, state__in=QUOTA_STATES
+    ).count()
+    quota = proposal.group.quota_per_instansi
+    if used >= quota:
+        raise TransitionError(
+            _(
+                "Kuota kelompok %(g)s untuk instansi ini sudah penuh (%(used)d dari %(quota)d "
+                "usulan telah diteruskan)."
+            )
+            % {"g": proposal.group.get_kind_display(), "used": used, "quota": quota}
+        )
+
+
+def proposal_created(*, proposal: Proposal, actor: User) -> None:
+    """Record the creation of a draft as the first event of its timeline."""
+    ProposalEvent.objects.create(
+        proposal=proposal, actor=actor, from_state="", to_state=proposal.state
+    )
+
+
+# Notifications ------------------------------------------------------------------------------
+
+
+def _operators(proposal: Proposal):
+    return User.objects.filter(
+        is_active=True, memberships__role=Role.OPERATOR, memberships__unit_id=proposal.unit_id
+    ).distinct()
+
+
+def _admins(proposal: Proposal):
+    return User.objects.filter(
+        is_active=True,
+        memberships__role=Role.ADMIN_LOKAL,
+        memberships__instansi_id=proposal.instansi_id,
+    ).distinct()
+
+
+MESSAGES = {
+    S.SUBMITTED: (_admins, N_("Usulan baru menunggu verifikasi: %(title)s")),
+    S.RETURNED: (_operators, N_("Usulan dikembalikan untuk perbaikan: %(title)s")),
+    S.FORWARDED: (_operators, N_("Usulan diteruskan ke Sekretariat KIPP: %(title)s")),
+    S.REJECTED_LOCALLY: (_operators, N_("Usulan ditolak Admin Lokal: %(title)s")),
+    S.ADMIN_PASSED: (None, N_("Usulan lolos seleksi administrasi: %(title)s")),
+    S.ADMIN_FAILED: (None, N_("Usulan tidak lolos seleksi administrasi: %(title)s")),
+    S.WITHDRAWN: (None, N_("Usulan ditarik: %(title)s")),
+}
+
+
+def _notify(proposal: Proposal, *, actor: User, source: str, note: str) -> None:
+    entry = MESSAGES.get(proposal.state)
+    if entry is None:
+        return
+    audience, subject = entry
+    if audience is None:
+        recipients = set(_operators(proposal)) | set(_admins(proposal))
+    else:
+        recipients = set(audience(proposal))
+    recipients.discard(actor)
+    body = _("Status usulan “%(title)s” berubah dari “%(from)s” menjadi “%(to)s”.") % {
+        "title": proposal.title,
+        "from": S(source).label,
+        "to": S(proposal.state).label,
+    }
+    if note:
+        body += "\n\n" + _("Catatan: %(note)s") % {"note": note}
+    for recipient in sorted(recipients, key=lambda u: u.pk):
+        notification_create(
+            recipient=recipient,
+            subject=_(subject) % {"title": proposal.title},
+            body=body,
+            url=f"/usulan/{proposal.pk}/",
+        )

@@ -1,0 +1,153 @@
+"""Factories for editions, innovations and proposals (complete and eligible by default)."""
+
+from datetime import date, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from kipp import defaults
+from kipp.enums import EvidenceKind, GroupKind, ProposalState
+from kipp.models import (
+    Category,
+    Competition,
+    CompetitionGroup,
+    Evidence,
+    FormSection,
+    Innovation,
+    Proposal,
+    ProposalEvent,
+    SdgGoal,
+)
+
+# The smallest well-formed PDF: enough for the content check, tiny on disk.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def competition(
+    *,
+    name="KIPP 2025",
+    year=2025,
+    opens=None,
+    closes=None,
+    verification_closes=None,
+    hub=None,
+    quotas=None,
+) -> Competition:
+    """An edition with all three groups, default sections, evidence rules and categories.
+
+    By default registration opened 10 days ago and closes in 10 days; verification in 20.
+    """
+    now = timezone.now()
+    edition = Competition.objects.create(
+        name=name,
+        slug=name.lower().replace(" ", "-"),
+        year=year,
+        organiser_hub=hub,
+        theme="Inovasi untuk Indonesia Emas",
+        registration_opens_at=opens or now - timedelta(days=10),
+        registration_closes_at=closes or now + timedelta(days=10),
+        verification_closes_at=verification_closes or now + timedelta(days=20),
+    )
+    for kind in GroupKind.values:
+        group = CompetitionGroup.objects.create(
+            competition=edition,
+            kind=kind,
+            quota_per_instansi=(quotas or defaults.QUOTAS)[kind],
+            min_age_months=defaults.MIN_AGE_MONTHS[kind],
+            required_evidence=list(defaults.REQUIRED_EVIDENCE[kind]),
+            invitation_only=kind == GroupKind.KHUSUS,
+        )
+        for order, (key, title, limit) in enumerate(defaults.SECTIONS[kind]):
+            FormSection.objects.create(
+                group=group, key=key, title=title, word_limit=limit, order=order
+            )
+    for order, category in enumerate(defaults.CATEGORIES_2025):
+        Category.objects.create(competition=edition, name=category, order=order)
+    return edition
+
+
+def innovation(unit, actor, *, title="Inovasi Contoh", started_on=None) -> Innovation:
+    return Innovation.objects.create(
+        unit=unit,
+        title=title,
+        started_on=started_on or date(2020, 1, 6),
+        summary="Uraian singkat inovasi.",
+        created_by=actor,
+    )
+
+
+def proposal(
+    unit,
+    actor,
+    *,
+    edition: Competition,
+    kind=GroupKind.UMUM,
+    title="Inovasi Contoh",
+    started_on=None,
+    complete=True,
+    state=ProposalState.DRAFT,
+    source=None,
+) -> Proposal:
+    """A proposal of a new innovation of `unit`; `complete=True` fills every requirement."""
+    group = edition.groups.get(kind=kind)
+    made = Proposal.objects.create(
+        competition=edition,
+        group=group,
+        innovation=innovation(unit, actor, title=title, started_on=started_on),
+        unit=unit,
+        instansi=unit.instansi,
+        title=title,
+        created_by=actor,
+        state=state,
+        source_innovation=source,
+    )
+    ProposalEvent.objects.create(proposal=made, actor=actor, from_state="", to_state=state)
+    if complete:
+        fill(made, actor)
+    return made
+
+
+def fill(made: Proposal, actor) -> Proposal:
+    """Fill every section (within limits), team, category, SDG, evidence and statements."""
+    made.sections = {s.key: "Isi bagian ini cukup singkat." for s in made.group.sections.all()}
+    made.team = [{"name": "Siti Aminah", "position": "Kepala Bidang", "phone": "0812"}]
+    made.category = made.competition.categories.first()
+    made.truth_statement = True
+    made.replication_statement = made.group.kind == GroupKind.REPLIKASI
+    made.save()
+    made.sdgs.set(SdgGoal.objects.filter(number__in=[9, 16]))
+    for kind in made.group.required_evidence:
+        evidence_file(made, actor, kind)
+    return made
+
+
+def evidence_file(made: Proposal, actor, kind=EvidenceKind.OTHER) -> Evidence:
+    item = Evidence(
+        proposal=made,
+        kind=kind,
+        original_name=f"{kind}.pdf",
+        content_type="application/pdf",
+        size=len(PDF_BYTES),
+        uploaded_by=actor,
+    )
+    item.file.save(f"{kind}.pdf", ContentFile(PDF_BYTES), save=False)
+    item.save()
+    return item
+
+
+def history(unit, actor, *, edition: Competition, title: str, reached: list[str]) -> Proposal:
+    """A proposal of an earlier edition that went through the given states (for eligibility)."""
+    made = proposal(unit, actor, edition=edition, title=title, complete=False)
+    previous = made.state
+    for state in reached:
+        ProposalEvent.objects.create(
+            proposal=made, actor=actor, from_state=previous, to_state=state
+        )
+        previous = state
+    Proposal.objects.filter(pk=made.pk).update(state=previous)
+    made.refresh_from_db()
+    return made
