@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "simple_history",
     "axes",
+    "django_filters",
     "hubs",
     "kipp",
     "replication",

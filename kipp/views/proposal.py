@@ -1,0 +1,126 @@
+"""A proposal's page (content, evidence, timeline, the moves the visitor may make), the one
+view every state change posts to, and the download of its evidence files."""
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import DetailView
+
+from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
+
+from .. import selectors, workflow
+from ..eligibility import count_words
+from ..enums import ProposalState as S
+
+# Button text per target state; the note field is shown for moves that require one.
+MOVE_LABELS = {
+    S.SUBMITTED: gettext_lazy("Ajukan ke Admin Lokal"),
+    S.RETURNED: gettext_lazy("Kembalikan untuk perbaikan"),
+    S.FORWARDED: gettext_lazy("Teruskan ke Sekretariat"),
+    S.REJECTED_LOCALLY: gettext_lazy("Tolak usulan"),
+    S.WITHDRAWN: gettext_lazy("Tarik usulan"),
+    S.ADMIN_PASSED: gettext_lazy("Lolos seleksi administrasi"),
+    S.ADMIN_FAILED: gettext_lazy("Tidak lolos seleksi administrasi"),
+}
+DANGER_MOVES = {S.REJECTED_LOCALLY, S.WITHDRAWN, S.ADMIN_FAILED}
+
+
+def move_buttons(user, proposal) -> list[dict]:
+    """The moves `user` may make on `proposal` now, ready for the template."""
+    buttons = []
+    for target in workflow.allowed_moves(user, proposal):
+        rule = workflow.TRANSITIONS[(proposal.state, target)]
+        buttons.append(
+            {
+                "state": target,
+                "label": MOVE_LABELS.get(target, S(target).label),
+                "note_required": rule.note_required,
+                "danger": target in DANGER_MOVES,
+            }
+        )
+    return buttons
+
+
+class ProposalDetailView(ScopedObjectMixin, DetailView):
+    template_name = "kipp/proposal_detail.html"
+    context_object_name = "proposal"
+
+    def scoped_queryset(self):
+        return selectors.proposals_visible_to(self.request.user).prefetch_related(
+            "sdgs", "evidence", "group__sections", "events__actor"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal = self.object
+        context["sections"] = [
+            {
+                "section": section,
+                "text": proposal.sections.get(section.key, ""),
+                "words": count_words(proposal.sections.get(section.key, "")),
+            }
+            for section in proposal.group.sections.all()
+        ]
+        context["moves"] = move_buttons(self.request.user, proposal)
+        context["deadlines"] = workflow.deadlines(proposal.competition, proposal.instansi_id)
+        context["sides"] = workflow.sides_of(self.request.user, proposal)
+        return context
+
+
+class ProposalTransitionView(AreaRequiredMixin, View):
+    """POST `to_state` (+ `note`): the single entry of every state change from the portal."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        proposal = get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
+        target = request.POST.get("to_state", "")
+        if target not in S.values:
+            messages.error(request, _("Tindakan tidak dikenal."))
+        else:
+            try:
+                workflow.proposal_transition(
+                    proposal=proposal,
+                    actor=request.user,
+                    to_state=target,
+                    note=request.POST.get("note", ""),
+                )
+            except workflow.TransitionError as refused:
+                for message in refused.messages:
+                    messages.error(request, message)
+            else:
+                messages.success(
+                    request,
+                    _("Status usulan kini: %(s)s.") % {"s": S(target).label},
+                )
+        return redirect(self._next(request, proposal))
+
+    @staticmethod
+    def _next(request, proposal) -> str:
+        target = request.POST.get("next", "")
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+        return proposal.get_absolute_url()
+
+
+class EvidenceDownloadView(AreaRequiredMixin, View):
+    """Serve an evidence file to those who may see its proposal; always as a download."""
+
+    def get(self, request, pk, evidence_pk):
+        proposal = get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
+        item = get_object_or_404(proposal.evidence.all(), pk=evidence_pk)
+        response = FileResponse(
+            item.file.open("rb"),
+            as_attachment=True,
+            filename=item.original_name,
+            content_type=item.content_type,
+        )
+        response["Content-Security-Policy"] = "sandbox"
+        response["Cache-Control"] = "private, no-store"
+        return response
