@@ -21,7 +21,7 @@ def _database_url() -> str:
     return f"postgres://{auth}{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
 
 
-def start_worker(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+def start_worker(tmp_path: Path, **extra_env: str) -> tuple[subprocess.Popen, Path]:
     """Start `celery worker` sharing this test's database; e-mails go to files in tmp_path."""
     if not settings.CELERY_BROKER_URL:
         pytest.skip("needs a broker: set REDIS_URL (CI does)")
@@ -35,6 +35,7 @@ def start_worker(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(mail_dir),
         "DEBUG": "1",
+        **extra_env,
     }
     with open(tmp_path / "worker.log", "w") as log:
         process = subprocess.Popen(
