@@ -4,9 +4,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from hubs import demo
+from kipp import demo as kipp_demo
 
 # Later apps add their own demo loaders here, in dependency order.
-SEEDERS = [demo.seed]
+SEEDERS = [demo.seed, kipp_demo.seed]
 
 
 class Command(BaseCommand):

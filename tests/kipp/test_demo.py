@@ -1,0 +1,48 @@
+"""The competition demo data: every early state in KIPP 2025, the KIPP 2023 history."""
+
+import io
+
+from django.core.management import call_command
+
+from kipp.eligibility import submission_problems
+from kipp.enums import GroupKind
+from kipp.enums import ProposalState as S
+from kipp.models import Proposal, ProposalEvent
+
+
+def test_seed_demo_loads_both_editions_idempotently(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+    counts = (Proposal.objects.count(), ProposalEvent.objects.count())
+    call_command("seed_demo", stdout=io.StringIO())
+
+    assert (Proposal.objects.count(), ProposalEvent.objects.count()) == counts
+    kipp2025 = Proposal.objects.filter(competition__slug="kipp-2025")
+    assert set(kipp2025.values_list("state", flat=True)) == {
+        S.DRAFT,
+        S.SUBMITTED,
+        S.RETURNED,
+        S.FORWARDED,
+        S.REJECTED_LOCALLY,
+        S.WITHDRAWN,
+        S.ADMIN_PASSED,
+        S.ADMIN_FAILED,
+    }
+    bangka_barat = kipp2025.filter(instansi__name="Pemerintah Kabupaten Bangka Barat")
+    assert sorted(bangka_barat.values_list("unit__name", flat=True)) == [
+        "Dinas Komunikasi dan Informatika",
+        "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+        "Dinas Pengendalian Penduduk dan Keluarga Berencana",
+        "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan",
+        "PDAM Tirta Sejiran Setason",
+    ]
+    # Every state's timeline ends where the proposal stands.
+    for proposal in kipp2025:
+        assert proposal.events.order_by("created_at", "pk").last().to_state == proposal.state
+    # The 2023 Top 45 is a valid replication source and the replication is eligible.
+    replication = kipp2025.get(group__kind=GroupKind.REPLIKASI)
+    assert replication.source_innovation.title == "Sapa Warga Babar"
+    assert submission_problems(replication) == []
+    assert Proposal.objects.get(competition__slug="kipp-2023", title="Sapa Warga Babar").state == (
+        S.WINNER
+    )
