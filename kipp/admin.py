@@ -1,0 +1,79 @@
+"""Django admin for superusers: editions and a read-only view of proposals and timelines.
+
+Proposal states are never edited here: every change goes through kipp.workflow.
+"""
+
+from django.contrib import admin
+
+from .models import (
+    Category,
+    Competition,
+    CompetitionGroup,
+    DeadlineExtension,
+    FormSection,
+    Innovation,
+    Proposal,
+    ProposalEvent,
+)
+
+
+class GroupInline(admin.TabularInline):
+    model = CompetitionGroup
+    extra = 0
+
+
+class CategoryInline(admin.TabularInline):
+    model = Category
+    extra = 0
+
+
+@admin.register(Competition)
+class CompetitionAdmin(admin.ModelAdmin):
+    list_display = ["name", "year", "organiser_hub", "registration_closes_at"]
+    list_filter = ["year"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [GroupInline, CategoryInline]
+
+
+@admin.register(FormSection)
+class FormSectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "group", "word_limit", "order"]
+    list_filter = ["group__competition", "group__kind"]
+
+
+@admin.register(DeadlineExtension)
+class DeadlineExtensionAdmin(admin.ModelAdmin):
+    list_display = ["competition", "instansi", "registration_closes_at", "verification_closes_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+
+@admin.register(Innovation)
+class InnovationAdmin(admin.ModelAdmin):
+    list_display = ["title", "unit", "started_on"]
+    search_fields = ["title", "unit__name", "unit__instansi__name"]
+    list_select_related = ["unit"]
+
+
+class EventInline(admin.TabularInline):
+    model = ProposalEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["created_at", "actor", "from_state", "to_state", "note"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Proposal)
+class ProposalAdmin(admin.ModelAdmin):
+    list_display = ["title", "competition", "group", "instansi", "state", "updated_at"]
+    list_filter = ["competition", "state", "group__kind"]
+    search_fields = ["title", "instansi__name", "unit__name"]
+    list_select_related = ["competition", "group", "instansi"]
+    inlines = [EventInline]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
