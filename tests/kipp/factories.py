@@ -151,3 +151,36 @@ def history(unit, actor, *, edition: Competition, title: str, reached: list[str]
     Proposal.objects.filter(pk=made.pk).update(state=previous)
     made.refresh_from_db()
     return made
+
+
+def bulk_proposals(
+    unit, actor, *, edition: Competition, count: int, state, prefix="Inovasi Massal"
+):
+    """`count` proposals of `unit` in `state`, inserted in bulk (for query-count tests)."""
+    group = edition.groups.get(kind=GroupKind.UMUM)
+    category = edition.categories.first()
+    innovations = Innovation.objects.bulk_create(
+        Innovation(unit=unit, title=f"{prefix} {n}", started_on=date(2020, 1, 6), created_by=actor)
+        for n in range(count)
+    )
+    now = timezone.now()
+    proposals = Proposal.objects.bulk_create(
+        Proposal(
+            competition=edition,
+            group=group,
+            innovation=innovation,
+            unit=unit,
+            instansi=unit.instansi,
+            title=innovation.title,
+            category=category,
+            state=state,
+            created_by=actor,
+            submitted_at=now,
+        )
+        for innovation in innovations
+    )
+    ProposalEvent.objects.bulk_create(
+        ProposalEvent(proposal=p, actor=actor, from_state=ProposalState.DRAFT, to_state=state)
+        for p in proposals
+    )
+    return proposals
