@@ -156,7 +156,7 @@ AUTHENTICATION_BACKENDS = [
     # First, so a locked-out username/IP pair is refused before any password is checked.
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "hubs.backends.PortalModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -6,7 +6,7 @@ with one query per request and never re-read row by row.
 
 from dataclasses import dataclass
 
-from django.utils.functional import cached_property
+from django.utils.functional import LazyObject, cached_property, empty
 
 from .enums import Role
 
@@ -91,8 +91,19 @@ class _Loader:
         )
 
 
+def _unwrapped(user):
+    """The real user behind `request.user`'s lazy wrapper, so the cache lives in one place
+    (permission checks run on the real object, templates and views often on the wrapper)."""
+    if isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        return user._wrapped
+    return user
+
+
 def roles_of(user) -> RoleSet:
     """The user's roles, cached on the user object for the rest of the request."""
+    user = _unwrapped(user)
     loader = user.__dict__.get("_kipp_roles")
     if loader is None:
         loader = _Loader(user)
@@ -102,4 +113,5 @@ def roles_of(user) -> RoleSet:
 
 def forget_roles(user) -> None:
     """Drop the cached roles after the user's memberships changed."""
+    user = _unwrapped(user)
     user.__dict__.pop("_kipp_roles", None)

@@ -68,6 +68,9 @@ class ProposalDetailView(ScopedObjectMixin, DetailView):
         context["moves"] = move_buttons(self.request.user, proposal)
         context["deadlines"] = workflow.deadlines(proposal.competition, proposal.instansi_id)
         context["sides"] = workflow.sides_of(self.request.user, proposal)
+        context["can_edit"] = proposal.is_editable and bool(
+            context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL}
+        )
         return context
 
 

@@ -68,19 +68,19 @@ def _grow_everything(b):
 
 PAGES = [
     # (name, actor, url, queries, grow)
-    ("account_list_admin_lokal", "admin_bb", "/kelola/akun/", 10, _grow_operators),
-    ("account_list_sekretariat", "sekretariat", "/kelola/akun/", 8, _grow_admin_lokal),
-    ("unit_list", "admin_bb", "/kelola/unit/", 9, _grow_units),
-    ("instansi_list_sekretariat", "sekretariat", "/kelola/instansi/", 7, _grow_instansi),
-    ("instansi_list_hub", "hub_admin", "/kelola/instansi/", 9, _grow_instansi),
-    ("hub_list", "sekretariat", "/kelola/hub/", 7, _grow_hubs),
-    ("region_list", "sekretariat", "/kelola/wilayah/", 8, _grow_regions),
-    ("notifications", "operator_bb", "/notifikasi/", 8, _grow_notifications),
-    ("dashboard_operator", "operator_bb", "/dasbor/", 11, _grow_everything),
-    ("dashboard_admin_lokal", "admin_bb", "/dasbor/", 13, _grow_everything),
-    ("dashboard_sekretariat", "sekretariat", "/dasbor/", 11, _grow_everything),
-    ("dashboard_hub", "hub_admin", "/dasbor/", 13, _grow_everything),
-    ("dashboard_judge", "evaluator", "/dasbor/", 9, _grow_everything),
+    ("account_list_admin_lokal", "admin_bb", "/kelola/akun/", 7, _grow_operators),
+    ("account_list_sekretariat", "sekretariat", "/kelola/akun/", 7, _grow_admin_lokal),
+    ("unit_list", "admin_bb", "/kelola/unit/", 6, _grow_units),
+    ("instansi_list_sekretariat", "sekretariat", "/kelola/instansi/", 6, _grow_instansi),
+    ("instansi_list_hub", "hub_admin", "/kelola/instansi/", 6, _grow_instansi),
+    ("hub_list", "sekretariat", "/kelola/hub/", 6, _grow_hubs),
+    ("region_list", "sekretariat", "/kelola/wilayah/", 7, _grow_regions),
+    ("notifications", "operator_bb", "/notifikasi/", 6, _grow_notifications),
+    ("dashboard_operator", "operator_bb", "/dasbor/", 8, _grow_everything),
+    ("dashboard_admin_lokal", "admin_bb", "/dasbor/", 10, _grow_everything),
+    ("dashboard_sekretariat", "sekretariat", "/dasbor/", 10, _grow_everything),
+    ("dashboard_hub", "hub_admin", "/dasbor/", 10, _grow_everything),
+    ("dashboard_judge", "evaluator", "/dasbor/", 6, _grow_everything),
     ("home", None, "/", 3, _grow_everything),
 ]
 

@@ -7,7 +7,6 @@ change to the rules shows up as a failing case rather than being mirrored silent
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.utils import timezone
 
 from hubs.models import Notification
 from kipp import workflow

@@ -1,0 +1,82 @@
+"""FilterSets of the Admin Lokal's verification inbox."""
+
+import django_filters
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from hubs.models import Unit
+
+from .enums import GroupKind, ProposalState
+from .models import Category, Competition
+
+
+class ProposalInboxFilter(django_filters.FilterSet):
+    """Edition, group, state, unit, category and title search over the inbox.
+
+    Drafts stay out unless the visitor asks for them (state "Draf" or "Sertakan draf"):
+    they are the operators' unfinished work, not yet the Admin Lokal's to check.
+    `editions` and `units` are the choices the visitor may pick from; the category choices
+    follow the selected edition, since every edition has its own list.
+    """
+
+    edition = django_filters.ModelChoiceFilter(
+        field_name="competition",
+        label=_("Edisi"),
+        queryset=Competition.objects.none(),
+        empty_label=None,
+    )
+    group = django_filters.ChoiceFilter(
+        field_name="group__kind",
+        label=_("Kelompok"),
+        choices=GroupKind.choices,
+        empty_label=_("Semua kelompok"),
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("Status"), choices=ProposalState.choices, empty_label=_("Semua status")
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit"), queryset=Unit.objects.none(), empty_label=_("Semua unit")
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Kategori"), queryset=Category.objects.none(), empty_label=_("Semua kategori")
+    )
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=_("Cari judul")
+    )
+    drafts = django_filters.BooleanFilter(
+        label=_("Sertakan draf"), method="_keep", widget=forms.CheckboxInput
+    )
+
+    def __init__(self, data=None, queryset=None, *, editions, units, edition=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.filters["edition"].queryset = editions
+        self.filters["unit"].queryset = units
+        self.filters["category"].queryset = (
+            Category.objects.filter(competition=edition) if edition else Category.objects.none()
+        )
+        for name, field in self.form.fields.items():
+            css = {"drafts": "form-check-input", "q": "form-control"}.get(name, "form-select")
+            field.widget.attrs.setdefault("class", css)
+            field.widget.attrs.setdefault("id", f"filter-{name}")
+
+    @staticmethod
+    def _keep(queryset, name, value):
+        # Applied in `filter_queryset` together with the state choice.
+        return queryset
+
+    def filter_queryset(self, queryset: QuerySet, skip: frozenset[str] = frozenset()) -> QuerySet:
+        """Apply every filter except those named in `skip` (the state chips skip "state")."""
+        data = self.form.cleaned_data
+        for name, value in data.items():
+            if name not in skip:
+                queryset = self.filters[name].filter(queryset, value)
+        if "state" not in skip and not data.get("state") and not data.get("drafts"):
+            queryset = queryset.exclude(state=ProposalState.DRAFT)
+        return queryset
+
+    def queryset_without_state(self) -> QuerySet:
+        """The filtered list before the state choice and the draft rule: for counts per state."""
+        if not self.is_valid():
+            return self.queryset.none()
+        return self.filter_queryset(self.queryset, skip=frozenset({"state", "drafts"}))

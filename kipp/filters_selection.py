@@ -1,0 +1,77 @@
+"""Filters of the administrative selection list (and its exports)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from hubs.enums import CLUSTER_OF_KIND, Cluster, RegionLevel
+from hubs.models import Region
+
+from .enums import GroupKind
+from .enums import ProposalState as S
+from .models import Category, Competition
+
+STATE_CHOICES = [(state, S(state).label) for state in (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)]
+
+
+def kinds_of_cluster(cluster: str) -> list[str]:
+    """The instansi kinds whose participants fall in `cluster` (e.g. BUMN and BUMD)."""
+    return [kind for kind, of in CLUSTER_OF_KIND.items() if of == cluster]
+
+
+class AdminSelectionFilter(django_filters.FilterSet):
+    """Cluster, province, group, category, state and free text over an edition's proposals.
+
+    Give `competition=` so the category choices are the edition's own.
+    """
+
+    q = django_filters.CharFilter(
+        label=_("Cari judul, instansi atau unit"),
+        method="filter_text",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    cluster = django_filters.ChoiceFilter(
+        label=_("Klaster"), choices=Cluster.choices, method="filter_cluster", empty_label=_("Semua")
+    )
+    province = django_filters.ModelChoiceFilter(
+        label=_("Provinsi"),
+        queryset=Region.objects.filter(level=RegionLevel.PROVINCE).order_by("name"),
+        method="filter_province",
+        empty_label=_("Semua"),
+    )
+    group = django_filters.ChoiceFilter(
+        label=_("Kelompok"),
+        field_name="group__kind",
+        choices=GroupKind.choices,
+        empty_label=_("Semua"),
+    )
+    category = django_filters.ModelChoiceFilter(
+        label=_("Kategori"), queryset=Category.objects.none(), empty_label=_("Semua")
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATE_CHOICES, empty_label=_("Semua")
+    )
+
+    def __init__(self, *args, competition: Competition, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["category"].queryset = Category.objects.filter(competition=competition)
+        for name, form_field in self.form.fields.items():
+            form_field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
+
+    def filter_text(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(title__icontains=value)
+            | Q(instansi__name__icontains=value)
+            | Q(unit__name__icontains=value)
+        )
+
+    def filter_cluster(self, queryset, name, value):
+        return queryset.filter(instansi__kind__in=kinds_of_cluster(value))
+
+    def filter_province(self, queryset, name, value):
+        # A provincial government's region is the province itself.
+        return queryset.filter(Q(instansi__region__parent=value) | Q(instansi__region=value))

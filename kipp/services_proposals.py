@@ -1,0 +1,394 @@
+"""Writes of the proposer's side: innovations, draft proposals, their text and evidence.
+
+Every function is keyword-only and atomic, checks that the actor is on the proposal's
+operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404) and
+that the proposal may still be changed (ValidationError with an Indonesian message). State
+changes (submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hubs.models import Unit, User
+from hubs.roles import roles_of
+
+from . import workflow
+from .eligibility import count_words
+from .enums import EDITABLE_STATES, GroupKind
+from .models import (
+    CompetitionGroup,
+    Evidence,
+    Innovation,
+    Proposal,
+)
+from .selectors import competitions_open_to
+from .uploads import check_evidence_file
+
+# Fields of a proposal the proposer's side writes (besides `sections` and the SDG goals).
+EDITABLE_FIELDS = (
+    "title",
+    "category",
+    "innovator_kind",
+    "team",
+    "source_innovation",
+    "replication_statement",
+    "video_url",
+    "truth_statement",
+)
+MAX_TEAM = 5
+
+
+class EditConflict(Exception):
+    """Someone saved the proposal after the version the writer started from."""
+
+    def __init__(self, changed_at: datetime):
+        super().__init__("stale version")
+        self.changed_at = changed_at
+
+
+@dataclass(frozen=True)
+class SavedVersion:
+    version: int
+    saved_at: datetime
+
+
+def proposer_sides(user: User, *, unit: Unit) -> set[str]:
+    """The proposer's sides the user holds for proposals of `unit` (operator, Admin Lokal)."""
+    roles = roles_of(user)
+    sides = set()
+    if unit.pk in roles.operator_unit_ids:
+        sides.add(workflow.OPERATOR)
+    if unit.instansi_id in roles.admin_instansi_ids:
+        sides.add(workflow.ADMIN_LOKAL)
+    return sides
+
+
+def units_for_innovations(user: User):
+    """Active units the user may register innovations for."""
+    roles = roles_of(user)
+    return (
+        Unit.objects.filter(
+            Q(pk__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids),
+            is_active=True,
+        )
+        .select_related("instansi")
+        .order_by("instansi__name", "name")
+    )
+
+
+def _require_proposer(user: User, proposal: Proposal) -> set[str]:
+    sides = proposer_sides(user, unit=proposal.unit)
+    if not sides:
+        raise PermissionDenied
+    return sides
+
+
+def creation_window(
+    sides: set[str], *, group: CompetitionGroup, instansi_id: int
+) -> tuple[str, datetime]:
+    """Until when the actor may create a draft: the operator until registration closes,
+    the Admin Lokal (acting for its operators) until local verification closes."""
+    limits = workflow.deadlines(group.competition, instansi_id)
+    window = workflow.VERIFICATION if workflow.ADMIN_LOKAL in sides else workflow.REGISTRATION
+    return window, limits[window]
+
+
+# Innovations ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def innovation_create(
+    *, actor: User, unit: Unit, title: str, started_on, summary: str = ""
+) -> Innovation:
+    """Register a new innovation of `unit` (one of the operator's units, or any unit of the
+    Admin Lokal's instansi). Creates one Innovation; sends nothing."""
+    if not proposer_sides(actor, unit=unit) or not unit.is_active:
+        raise PermissionDenied
+    title = " ".join((title or "").split())
+    if not title:
+        raise ValidationError({"title": _("Nama inovasi wajib diisi.")})
+    if started_on > timezone.localdate():
+        raise ValidationError(
+            {"started_on": _("Tanggal mulai diterapkan tidak boleh di masa depan.")}
+        )
+    if Innovation.objects.filter(unit=unit, title__iexact=title).exists():
+        raise ValidationError({"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")})
+    try:
+        with transaction.atomic():
+            return Innovation.objects.create(
+                unit=unit,
+                title=title,
+                started_on=started_on,
+                summary=(summary or "").strip(),
+                created_by=actor,
+            )
+    except IntegrityError:
+        raise ValidationError(
+            {"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")}
+        ) from None
+
+
+# Proposals --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def proposal_create(
+    *, actor: User, group: CompetitionGroup, innovation: Innovation, now=None
+) -> Proposal:
+    """Enter `innovation` into `group`'s edition as a draft proposal.
+
+    Creates the Proposal (title, unit and instansi taken from the innovation) and the first
+    event of its timeline; sends nothing. Refused outside the actor's window (the operator
+    until registration closes for its instansi, the Admin Lokal until local verification
+    closes), for invitation-only groups, and when the innovation or its title is already
+    entered in the edition.
+    """
+    now = now or timezone.now()
+    unit = innovation.unit
+    sides = proposer_sides(actor, unit=unit)
+    if not sides:
+        raise PermissionDenied
+    competition = group.competition
+    if not competitions_open_to(unit.instansi, now=now).filter(pk=competition.pk).exists():
+        if now < competition.registration_opens_at:
+            raise ValidationError(_("Pendaftaran %(c)s belum dibuka.") % {"c": competition})
+        raise ValidationError(_("%(c)s tidak terbuka untuk instansi ini.") % {"c": competition})
+    if group.invitation_only:
+        raise ValidationError(
+            _("Kelompok %(g)s hanya untuk peserta undangan; belum dapat dipilih di sini.")
+            % {"g": group.get_kind_display()}
+        )
+    window, closes_at = creation_window(sides, group=group, instansi_id=unit.instansi_id)
+    if now >= closes_at:
+        closed = timezone.localtime(closes_at).strftime("%d-%m-%Y %H:%M")
+        if window == workflow.REGISTRATION:
+            raise ValidationError(_("Pendaftaran telah ditutup pada %(t)s WIB.") % {"t": closed})
+        raise ValidationError(
+            _("Verifikasi lokal telah ditutup pada %(t)s WIB; usulan baru tidak dapat dibuat.")
+            % {"t": closed}
+        )
+    if Proposal.objects.filter(competition=competition, innovation=innovation).exists():
+        raise ValidationError(_("Inovasi ini sudah didaftarkan di %(c)s.") % {"c": competition})
+    if Proposal.objects.filter(competition=competition, title__iexact=innovation.title).exists():
+        raise ValidationError(
+            _("Judul “%(t)s” sudah didaftarkan di %(c)s.")
+            % {"t": innovation.title, "c": competition}
+        )
+    try:
+        with transaction.atomic():
+            proposal = Proposal.objects.create(
+                competition=competition,
+                group=group,
+                innovation=innovation,
+                unit=unit,
+                instansi_id=unit.instansi_id,
+                title=innovation.title,
+                created_by=actor,
+            )
+    except IntegrityError:
+        # Two tabs (or two colleagues) entering the same innovation at the same moment.
+        raise ValidationError(
+            _("Inovasi atau judul ini sudah didaftarkan di %(c)s.") % {"c": competition}
+        ) from None
+    workflow.proposal_created(proposal=proposal, actor=actor)
+    return proposal
+
+
+def section_limit_problems(proposal: Proposal, sections: dict[str, str]) -> dict[str, str]:
+    """Over-long sections of the proposal's group, keyed by section key."""
+    problems = {}
+    for section in proposal.group.sections.all():
+        words = count_words(sections.get(section.key, ""))
+        if words > section.word_limit:
+            problems[section.key] = _(
+                "Bagian “%(s)s” berisi %(n)d kata; batasnya %(limit)d kata."
+            ) % {"s": _(section.title), "n": words, "limit": section.word_limit}
+    return problems
+
+
+def _clean_changes(proposal: Proposal, changes: dict) -> dict:
+    """Keep only the writable fields, normalised; refuse values outside the edition."""
+    fields = {}
+    for name in EDITABLE_FIELDS:
+        if name in changes:
+            fields[name] = changes[name]
+    if "title" in fields:
+        fields["title"] = " ".join((fields["title"] or "").split())
+    category = fields.get("category")
+    if category is not None and category.competition_id != proposal.competition_id:
+        raise PermissionDenied
+    if proposal.group.kind != GroupKind.REPLIKASI:
+        fields.pop("source_innovation", None)
+        fields.pop("replication_statement", None)
+    if "team" in fields:
+        fields["team"] = [
+            {
+                key: str(member.get(key) or "").strip()
+                for key in ("name", "position", "phone", "email")
+            }
+            for member in fields["team"][:MAX_TEAM]
+        ]
+    if "sections" in changes:
+        keys = {s.key for s in proposal.group.sections.all()}
+        new = {k: str(v) for k, v in changes["sections"].items() if k in keys}
+        fields["sections"] = {**proposal.sections, **new}
+    return fields
+
+
+def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVersion:
+    """The conditional update shared by explicit save and autosave.
+
+    It touches the row only if it is still at `version` and editable, so a save that
+    started from an older version (another tab, a colleague) never overwrites newer text.
+    """
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            updated = Proposal.objects.filter(
+                pk=proposal.pk, version=version, state__in=EDITABLE_STATES
+            ).update(**fields, version=version + 1, updated_at=now)
+    except IntegrityError:
+        raise ValidationError(
+            {"title": _("Judul ini sudah didaftarkan di kompetisi ini.")}
+        ) from None
+    if updated == 0:
+        current = Proposal.objects.filter(pk=proposal.pk).values("state", "updated_at").first()
+        if current is None or current["state"] not in EDITABLE_STATES:
+            raise ValidationError(
+                _("Usulan ini sudah diajukan atau diproses sehingga tidak dapat diubah lagi."),
+                code="not_editable",
+            )
+        raise EditConflict(current["updated_at"])
+    if sdgs is not None:
+        proposal.sdgs.set(sdgs)
+    for name, value in fields.items():
+        setattr(proposal, name, value)
+    proposal.version, proposal.updated_at = version + 1, now
+    return SavedVersion(version=version + 1, saved_at=now)
+
+
+def _check_editable(proposal: Proposal) -> None:
+    if not proposal.is_editable:
+        raise ValidationError(
+            _("Usulan ini sudah diajukan atau diproses sehingga tidak dapat diubah lagi."),
+            code="not_editable",
+        )
+
+
+@transaction.atomic
+def proposal_save(
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+) -> SavedVersion:
+    """Save the proposal form ("Simpan"): every field, refusing over-long sections and an
+    empty or duplicate title. Raises EditConflict if `version` is no longer current.
+    Changes the proposal's fields, its SDG goals and its version; sends nothing."""
+    _require_proposer(actor, proposal)
+    _check_editable(proposal)
+    fields = _clean_changes(proposal, changes)
+    errors = {}
+    if "title" in fields and not fields["title"]:
+        errors["title"] = _("Judul wajib diisi.")
+    for key, message in section_limit_problems(proposal, fields.get("sections", {})).items():
+        errors[f"section_{key}"] = message
+    if errors:
+        raise ValidationError(errors)
+    title = fields.get("title")
+    if (
+        title
+        and Proposal.objects.filter(competition_id=proposal.competition_id, title__iexact=title)
+        .exclude(pk=proposal.pk)
+        .exists()
+    ):
+        raise ValidationError({"title": _("Judul ini sudah didaftarkan di kompetisi ini.")})
+    return _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
+
+
+@transaction.atomic
+def proposal_autosave(
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+) -> tuple[SavedVersion, list[str]]:
+    """Store what the proposer is typing, so nothing is lost; returns the new version and
+    warnings. Over-long sections are stored (and warned about); an empty or duplicate
+    title is not stored (the previous one stays). Raises EditConflict if `version` is no
+    longer current, without writing anything. Sends nothing."""
+    _require_proposer(actor, proposal)
+    _check_editable(proposal)
+    fields = _clean_changes(proposal, changes)
+    warnings = list(section_limit_problems(proposal, fields.get("sections", {})).values())
+    title = fields.get("title")
+    if "title" in fields and not title:
+        fields.pop("title")
+        warnings.append(_("Judul kosong tidak disimpan; judul sebelumnya tetap dipakai."))
+    elif (
+        title
+        and Proposal.objects.filter(competition_id=proposal.competition_id, title__iexact=title)
+        .exclude(pk=proposal.pk)
+        .exists()
+    ):
+        fields.pop("title")
+        warnings.append(
+            _("Judul ini sudah didaftarkan di kompetisi ini; judul sebelumnya tetap dipakai.")
+        )
+    saved = _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
+    return saved, warnings
+
+
+# Evidence ---------------------------------------------------------------------------------
+
+
+def _lock_editable(proposal: Proposal) -> Proposal:
+    """Lock the row so a submit cannot slip between the check and the file change."""
+    locked = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("competition")
+        .get(pk=proposal.pk)
+    )
+    _check_editable(locked)
+    return locked
+
+
+@transaction.atomic
+def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
+    """Attach an evidence file, checked by content (kipp.uploads) and the edition's size
+    limit, under a random stored name. Creates one Evidence row and its file; sends
+    nothing. Nothing is stored when the file is refused."""
+    _require_proposer(actor, proposal)
+    locked = _lock_editable(proposal)
+    limit = locked.competition.max_file_mb * 1024 * 1024
+    checked = check_evidence_file(upload, max_bytes=limit)
+    item = Evidence(
+        proposal=locked,
+        kind=kind,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=actor,
+    )
+    item.file.save(checked.original_name, upload, save=False)
+    # If the row cannot be written, the file just stored must not stay behind.
+    try:
+        with transaction.atomic():
+            item.save()
+    except Exception:
+        item.file.delete(save=False)
+        raise
+    return item
+
+
+@transaction.atomic
+def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence) -> None:
+    """Delete an evidence file of an editable proposal (the row now, the file after
+    commit). Sends nothing."""
+    _require_proposer(actor, proposal)
+    _lock_editable(proposal)
+    if evidence.proposal_id != proposal.pk:
+        raise PermissionDenied
+    storage, name = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(name))

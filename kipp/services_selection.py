@@ -1,0 +1,160 @@
+"""Administrative selection by the organiser: deciding forwarded proposals in bulk and
+publishing the announcement of who passed.
+
+Every proposal is reached through `kipp.selectors.proposals_visible_to` and every state
+change goes through `kipp.workflow.proposal_transition`; an edition is reached only through
+`kipp.selectors.competitions_managed_by`.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from hubs.models import User
+
+from . import selectors, workflow
+from .enums import QUOTA_STATES
+from .enums import ProposalState as S
+from .models import Competition, Proposal, ProposalEvent
+
+PASS, FAIL = "pass", "fail"
+DECISIONS = {PASS: S.ADMIN_PASSED, FAIL: S.ADMIN_FAILED}
+# The states a proposal can be in while the administrative selection is running.
+SELECTION_STATES = (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)
+
+
+class SelectionError(Exception):
+    """A refused selection action, with the reason in Indonesian."""
+
+
+def _last_event(to_state: str, column: str):
+    return Subquery(
+        ProposalEvent.objects.filter(proposal=OuterRef("pk"), to_state=to_state)
+        .order_by("-created_at", "-pk")
+        .values(column)[:1]
+    )
+
+
+def proposals_in_selection(*, user: User, competition: Competition) -> QuerySet[Proposal]:
+    """Forwarded-and-later proposals of one edition that `user` may see as its organiser.
+
+    Each row carries `forwarded_at` (the last forwarding) and `failed_note` (the reason of
+    an administrative fail), so lists and exports need no query per row.
+    """
+    return (
+        selectors.proposals_visible_to(user)
+        .filter(competition=competition, state__in=QUOTA_STATES)
+        .select_related("instansi__region__parent")
+        .annotate(
+            forwarded_at=_last_event(S.FORWARDED, "created_at"),
+            failed_note=_last_event(S.ADMIN_FAILED, "note"),
+        )
+    )
+
+
+def selection_counts(queryset: QuerySet[Proposal]) -> dict[str, int]:
+    """Proposals per selection state and in total, in one aggregate query."""
+    return queryset.order_by().aggregate(
+        total=Count("pk"),
+        **{state: Count("pk", filter=Q(state=state)) for state in SELECTION_STATES},
+    )
+
+
+@dataclass
+class BulkResult:
+    done: list[Proposal] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+def admin_selection_decide(
+    *, actor: User, competition: Competition, proposal_ids, decision: str, note: str = ""
+) -> BulkResult:
+    """Pass or fail each of `proposal_ids`, one transition (and transaction) per proposal.
+
+    An id outside the actor's selection for this edition is counted as refused and never
+    touched. Each passed or failed proposal gets its event and notifies its operators and
+    Admin Lokal after its own commit (see `workflow.proposal_transition`).
+    """
+    if decision not in DECISIONS:
+        raise SelectionError(_("Keputusan tidak dikenal."))
+    note = (note or "").strip()
+    if decision == FAIL and not note:
+        raise SelectionError(_("Tuliskan alasan tidak lolos untuk usulan yang dipilih."))
+    ids = []
+    for raw in proposal_ids:
+        try:
+            value = int(raw)
+        except (TypeError, ValueError):
+            continue
+        if value not in ids:
+            ids.append(value)
+    found = {
+        p.pk: p
+        for p in proposals_in_selection(user=actor, competition=competition).filter(pk__in=ids)
+    }
+    result = BulkResult()
+    for pk in ids:
+        proposal = found.get(pk)
+        if proposal is None:
+            result.refused.append(_("Usulan #%(pk)s tidak ditemukan.") % {"pk": pk})
+            continue
+        try:
+            workflow.proposal_transition(
+                proposal=proposal, actor=actor, to_state=DECISIONS[decision], note=note
+            )
+        except workflow.TransitionError as refused:
+            result.refused.append(f"{proposal.title}: {' '.join(refused.messages)}")
+        else:
+            result.done.append(proposal)
+    return result
+
+
+@transaction.atomic
+def admin_results_publish(*, actor: User, competition: Competition, now=None) -> Competition:
+    """Publish the edition's administrative selection results (sets
+    `admin_results_published_at`), which opens the public announcement page.
+
+    Refused outside the actor's editions (PermissionDenied), while any proposal is still
+    `forwarded`, when nothing was forwarded, or when already published (SelectionError).
+    Sends nothing: each proposer was notified when its proposal was decided.
+    """
+    locked = (
+        selectors.competitions_managed_by(actor)
+        .select_for_update(of=("self",))
+        .filter(pk=competition.pk)
+        .first()
+    )
+    if locked is None or not workflow.is_organiser(actor, locked):
+        raise PermissionDenied
+    if locked.admin_results_published_at:
+        raise SelectionError(_("Hasil seleksi administrasi edisi ini sudah diumumkan."))
+    counts = selection_counts(Proposal.objects.filter(competition=locked, state__in=QUOTA_STATES))
+    if counts[S.FORWARDED]:
+        raise SelectionError(
+            _("Masih ada %(n)d usulan yang belum diputuskan.") % {"n": counts[S.FORWARDED]}
+        )
+    if not counts["total"]:
+        raise SelectionError(_("Belum ada usulan yang diteruskan pada edisi ini."))
+    locked.admin_results_published_at = now or timezone.now()
+    locked.save(update_fields=["admin_results_published_at"])
+    competition.admin_results_published_at = locked.admin_results_published_at
+    return locked
+
+
+def announced_passed(competition: Competition) -> QuerySet[Proposal]:
+    """Proposals that passed the administrative selection before its publication."""
+    passed = ProposalEvent.objects.filter(
+        proposal=OuterRef("pk"),
+        to_state=S.ADMIN_PASSED,
+        created_at__lte=competition.admin_results_published_at,
+    )
+    return (
+        Proposal.objects.filter(competition=competition)
+        .filter(Exists(passed))
+        .select_related("instansi")
+        .order_by("instansi__name", "title", "pk")
+    )

@@ -1,0 +1,414 @@
+"""Edition configuration for organisers: the national Sekretariat for national editions,
+a hub admin for its hub's provincial editions.
+
+Every view enters through `AreaRequiredMixin` with "kipp.manage_competitions" and reaches
+an edition only through `kipp.selectors.competitions_managed_by` (any other id is 404);
+writes go through `kipp.services_editions`.
+"""
+
+import copy
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import FormView
+
+from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
+from hubs.views.manage import CancelLinkMixin, SearchableListView
+
+from .. import services_editions as services
+from ..enums import GroupKind
+from ..forms_editions import CategoryForm, EditionForm, ExtensionForm, GroupForm, SectionForm
+from ..models import FormSection
+from ..selectors import competitions_managed_by
+from ..selectors_editions import edition_config, edition_organisers_for, instansi_eligible_for
+
+PERMISSION = "kipp.manage_competitions"
+GROUP_ORDER = {kind: n for n, kind in enumerate(GroupKind.values)}
+
+
+def _phase(competition, now) -> tuple[str, str]:
+    """A short label and badge colour for where the edition is in its schedule."""
+    if now < competition.registration_opens_at:
+        return _("Belum dibuka"), "secondary"
+    if now < competition.registration_closes_at:
+        return _("Pendaftaran dibuka"), "success"
+    if now < competition.verification_closes_at:
+        return _("Verifikasi lokal"), "warning"
+    return _("Pendaftaran selesai"), "light"
+
+
+class EditionListView(SearchableListView):
+    permission_required = PERMISSION
+    template_name = "kipp/edition_list.html"
+    context_object_name = "editions"
+    search_fields = ("name", "theme", "organiser_hub__province__name")
+
+    def scoped_queryset(self):
+        return competitions_managed_by(self.request.user).order_by("-year", "name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        now = timezone.now()
+        for edition in context["editions"]:
+            edition.phase_label, edition.phase_colour = _phase(edition, now)
+        context["can_create"] = bool(edition_organisers_for(self.request.user))
+        return context
+
+
+class EditionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
+    list_url_name = "edition_list"
+    permission_required = PERMISSION
+    template_name = "kipp/edition_form.html"
+    form_class = EditionForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.has_perm(PERMISSION):
+            self.organisers = edition_organisers_for(request.user)
+            if not self.organisers:
+                raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "organisers": self.organisers}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if len(self.organisers) == 1:
+            context["organiser_label"] = _organiser_text(self.organisers[0])
+        return context
+
+    def form_valid(self, form):
+        data = {field: form.cleaned_data[field] for field in services.EDITION_FIELDS}
+        try:
+            edition = services.competition_create(
+                actor=self.request.user, organiser_hub=form.chosen_organiser(), **data
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _(
+                "Edisi %(n)s dibuat dengan kelompok, bagian formulir dan kategori bawaan. "
+                "Periksa dan sesuaikan di bawah ini."
+            )
+            % {"n": edition.name},
+        )
+        return redirect("edition_detail", edition.pk)
+
+
+def _organiser_text(hub) -> str:
+    if hub is None:
+        return _("Nasional (Sekretariat KIPP)")
+    return _("Hub JIPP %(province)s") % {"province": hub.province.name}
+
+
+class EditionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
+    list_url_name = "edition_list"
+    permission_required = PERMISSION
+    template_name = "kipp/edition_form.html"
+    form_class = EditionForm
+
+    def scoped_queryset(self):
+        return competitions_managed_by(self.request.user)
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and request.user.has_perm(PERMISSION):
+            self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        # A copy: an invalid form must not show its rejected values as the edition's own.
+        return {**super().get_form_kwargs(), "instance": copy.copy(self.object)}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "object": self.object,
+            "edition": self.object,
+            "organiser_label": _organiser_text(self.object.organiser_hub),
+            "cancel_url": reverse("edition_detail", args=[self.object.pk]),
+        }
+
+    def form_valid(self, form):
+        data = {field: form.cleaned_data[field] for field in services.EDITION_FIELDS}
+        try:
+            services.competition_update(actor=self.request.user, competition=self.object, **data)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Data edisi %(n)s disimpan.") % {"n": data["name"]})
+        return redirect("edition_detail", self.object.pk)
+
+
+class _EditionConfigMixin(AreaRequiredMixin):
+    """The configuration page and the small forms posted from it.
+
+    Each POST view handles one form; when it is invalid the whole page is rendered again
+    with that form bound (its errors shown in place), otherwise it redirects back.
+    """
+
+    permission_required = PERMISSION
+    template_name = "kipp/edition_detail.html"
+
+    def get_edition(self):
+        return get_object_or_404(competitions_managed_by(self.request.user), pk=self.kwargs["pk"])
+
+    def render_page(self, edition, *, bound=None, status=200):
+        """The page with one form per item; `bound` replaces the form under its key."""
+        bound = bound or {}
+        config = edition_config(edition)
+        groups = sorted(config.groups.all(), key=lambda g: GROUP_ORDER.get(g.kind, 99))
+        group_blocks = []
+        for group in groups:
+            sections = [
+                (
+                    section,
+                    bound.get(("section", section.pk))
+                    or SectionForm(instance=section, auto_id=f"id_section{section.pk}_%s"),
+                )
+                for section in group.sections.all()
+            ]
+            next_order = max((s.order for s in group.sections.all()), default=-1) + 1
+            group_blocks.append(
+                {
+                    "group": group,
+                    "form": bound.get(("group", group.pk))
+                    or GroupForm(instance=group, auto_id=f"id_group{group.pk}_%s"),
+                    "sections": sections,
+                    "new_section": bound.get(("new_section", group.pk))
+                    or SectionForm(
+                        initial={"order": next_order, "word_limit": 200},
+                        auto_id=f"id_new_section{group.pk}_%s",
+                    ),
+                }
+            )
+        categories = [
+            (
+                category,
+                bound.get(("category", category.pk))
+                or CategoryForm(
+                    instance=category, competition=config, auto_id=f"id_category{category.pk}_%s"
+                ),
+            )
+            for category in config.categories.all()
+        ]
+        next_category = max((c.order for c in config.categories.all()), default=-1) + 1
+        context = {
+            "edition": config,
+            "organiser_label": _organiser_text(config.organiser_hub),
+            "phase": _phase(config, timezone.now()),
+            "group_blocks": group_blocks,
+            "categories": categories,
+            "new_category": bound.get("new_category")
+            or CategoryForm(
+                competition=config, initial={"order": next_category}, auto_id="id_new_category_%s"
+            ),
+            "extensions": list(config.extensions.all()),
+            "extension_form": bound.get("extension") or self.extension_form(config),
+            "open_form": next(iter(bound), None),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+    def extension_form(self, edition, data=None):
+        return ExtensionForm(
+            data,
+            competition=edition,
+            instansi_choices=instansi_eligible_for(edition),
+            auto_id="id_extension_%s",
+        )
+
+    def done(self, edition, message, anchor=""):
+        messages.success(self.request, message)
+        return redirect(reverse("edition_detail", args=[edition.pk]) + anchor)
+
+
+class EditionDetailView(_EditionConfigMixin, View):
+    def get(self, request, pk):
+        return self.render_page(self.get_edition())
+
+
+class _ConfigPostView(_EditionConfigMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, **kwargs):
+        edition = self.get_edition()
+        try:
+            return self.handle(edition)
+        except PermissionDenied:
+            raise Http404 from None
+
+    def handle(self, edition):
+        raise NotImplementedError
+
+    def invalid(self, edition, key, form, error: ValidationError | None = None):
+        if error is not None:
+            form.add_error(None, error)
+        return self.render_page(edition, bound={key: form})
+
+
+class GroupUpdateView(_ConfigPostView):
+    def handle(self, edition):
+        group = get_object_or_404(edition.groups, pk=self.kwargs["group_pk"])
+        form = GroupForm(self.request.POST, instance=group, auto_id=f"id_group{group.pk}_%s")
+        if not form.is_valid():
+            return self.invalid(edition, ("group", group.pk), form)
+        group.refresh_from_db()
+        try:
+            services.group_update(actor=self.request.user, group=group, **form.cleaned_data)
+        except ValidationError as error:
+            return self.invalid(edition, ("group", group.pk), form, error)
+        return self.done(
+            edition,
+            _("Pengaturan kelompok %(g)s disimpan.") % {"g": group.get_kind_display()},
+            f"#kelompok-{group.kind}",
+        )
+
+
+class SectionCreateView(_ConfigPostView):
+    def handle(self, edition):
+        group = get_object_or_404(edition.groups, pk=self.kwargs["group_pk"])
+        form = SectionForm(self.request.POST, auto_id=f"id_new_section{group.pk}_%s")
+        if not form.is_valid():
+            return self.invalid(edition, ("new_section", group.pk), form)
+        services.section_add(actor=self.request.user, group=group, **form.cleaned_data)
+        return self.done(
+            edition,
+            _("Bagian %(t)s ditambahkan ke kelompok %(g)s.")
+            % {"t": form.cleaned_data["title"], "g": group.get_kind_display()},
+            f"#kelompok-{group.kind}",
+        )
+
+
+class SectionUpdateView(_ConfigPostView):
+    def handle(self, edition):
+        section = _get_section(edition, self.kwargs["section_pk"])
+        form = SectionForm(
+            self.request.POST, instance=section, auto_id=f"id_section{section.pk}_%s"
+        )
+        if not form.is_valid():
+            return self.invalid(edition, ("section", section.pk), form)
+        section.refresh_from_db()
+        services.section_update(actor=self.request.user, section=section, **form.cleaned_data)
+        return self.done(
+            edition,
+            _("Bagian %(t)s disimpan.") % {"t": section.title},
+            f"#kelompok-{section.group.kind}",
+        )
+
+
+class SectionDeleteView(_ConfigPostView):
+    def handle(self, edition):
+        section = _get_section(edition, self.kwargs["section_pk"])
+        services.section_remove(actor=self.request.user, section=section)
+        return self.done(
+            edition,
+            _("Bagian %(t)s dihapus dari kelompok %(g)s.")
+            % {"t": section.title, "g": section.group.get_kind_display()},
+            f"#kelompok-{section.group.kind}",
+        )
+
+
+def _get_section(edition, pk):
+    return get_object_or_404(
+        FormSection.objects.select_related("group__competition"),
+        pk=pk,
+        group__competition=edition,
+    )
+
+
+class CategoryCreateView(_ConfigPostView):
+    def handle(self, edition):
+        form = CategoryForm(self.request.POST, competition=edition, auto_id="id_new_category_%s")
+        if not form.is_valid():
+            return self.invalid(edition, "new_category", form)
+        try:
+            services.category_add(actor=self.request.user, competition=edition, **form.cleaned_data)
+        except ValidationError as error:
+            return self.invalid(edition, "new_category", form, error)
+        return self.done(
+            edition,
+            _("Kategori %(n)s ditambahkan.") % {"n": form.cleaned_data["name"]},
+            "#kategori",
+        )
+
+
+class CategoryUpdateView(_ConfigPostView):
+    def handle(self, edition):
+        category = get_object_or_404(edition.categories, pk=self.kwargs["category_pk"])
+        form = CategoryForm(
+            self.request.POST,
+            instance=category,
+            competition=edition,
+            auto_id=f"id_category{category.pk}_%s",
+        )
+        if not form.is_valid():
+            return self.invalid(edition, ("category", category.pk), form)
+        category.refresh_from_db()
+        try:
+            services.category_update(
+                actor=self.request.user, category=category, **form.cleaned_data
+            )
+        except ValidationError as error:
+            return self.invalid(edition, ("category", category.pk), form, error)
+        return self.done(edition, _("Kategori %(n)s disimpan.") % {"n": category.name}, "#kategori")
+
+
+class CategoryDeleteView(_ConfigPostView):
+    def handle(self, edition):
+        category = get_object_or_404(edition.categories, pk=self.kwargs["category_pk"])
+        try:
+            services.category_remove(actor=self.request.user, category=category)
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(self.request, message)
+            return redirect(reverse("edition_detail", args=[edition.pk]) + "#kategori")
+        return self.done(edition, _("Kategori %(n)s dihapus.") % {"n": category.name}, "#kategori")
+
+
+class ExtensionSetView(_ConfigPostView):
+    def handle(self, edition):
+        form = self.extension_form(edition, self.request.POST)
+        if not form.is_valid():
+            return self.invalid(edition, "extension", form)
+        data = form.cleaned_data
+        try:
+            extension = services.extension_set(
+                actor=self.request.user,
+                competition=edition,
+                instansi=data["instansi"],
+                registration_closes_at=data["registration_closes_at"],
+                verification_closes_at=data["verification_closes_at"],
+                reason=data["reason"],
+            )
+        except ValidationError as error:
+            return self.invalid(edition, "extension", form, error)
+        return self.done(
+            edition,
+            _("Perpanjangan tenggat untuk %(i)s disimpan.") % {"i": extension.instansi.name},
+            "#perpanjangan",
+        )
+
+
+class ExtensionDeleteView(_ConfigPostView):
+    def handle(self, edition):
+        extension = get_object_or_404(
+            edition.extensions.select_related("instansi", "competition"),
+            pk=self.kwargs["extension_pk"],
+        )
+        services.extension_remove(actor=self.request.user, extension=extension)
+        return self.done(
+            edition,
+            _("Perpanjangan tenggat untuk %(i)s dicabut.") % {"i": extension.instansi.name},
+            "#perpanjangan",
+        )

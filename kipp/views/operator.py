@@ -1,0 +1,461 @@
+"""The proposer's side: innovations, "Usulan saya", a new draft, the proposal form with its
+autosave, and evidence uploads.
+
+Every view needs the `kipp.propose` area and reaches proposals only through
+`proposals_of_proposer()` (the shared selector narrowed to the operator's units and the
+Admin Lokal's instansi), so anything outside answers 404. Writes go through
+`kipp.services_proposals`.
+"""
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views import View
+from django.views.generic import FormView, ListView
+
+from hubs.models import Instansi
+from hubs.roles import roles_of
+from hubs.views.access import AreaRequiredMixin
+
+from .. import selectors, services_proposals, workflow
+from ..eligibility import submission_problems
+from ..enums import EvidenceKind
+from ..enums import ProposalState as S
+from ..forms_proposals import (
+    EvidenceForm,
+    InnovationForm,
+    ProposalCreateForm,
+    ProposalForm,
+    open_groups_for,
+)
+from ..models import Evidence, Proposal
+from ..services_proposals import EditConflict
+
+PROPOSE = "kipp.propose"
+
+
+def proposals_of_proposer(user):
+    """Proposals the user holds as operator (its units) or Admin Lokal (its instansi)."""
+    roles = roles_of(user)
+    return selectors.proposals_visible_to(user).filter(
+        Q(unit_id__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids)
+    )
+
+
+def time_left(closes_at: datetime, now: datetime | None = None) -> str:
+    """ "3 hari 4 jam lagi", "2 jam 5 menit lagi", "7 menit lagi" or "sudah ditutup"."""
+    now = now or timezone.now()
+    seconds = int((closes_at - now).total_seconds())
+    if seconds <= 0:
+        return _("sudah ditutup")
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = max(1, rest // 60) if not (days or hours) else rest // 60
+    if days:
+        text = ngettext("%(d)d hari", "%(d)d hari", days) % {"d": days}
+        text += " " + ngettext("%(h)d jam", "%(h)d jam", hours) % {"h": hours}
+    elif hours:
+        text = ngettext("%(h)d jam", "%(h)d jam", hours) % {"h": hours}
+        text += " " + ngettext("%(m)d menit", "%(m)d menit", minutes) % {"m": minutes}
+    else:
+        text = ngettext("%(m)d menit", "%(m)d menit", minutes) % {"m": minutes}
+    return _("%(left)s lagi") % {"left": text}
+
+
+def countdown(competition, instansi_id: int, now=None) -> dict:
+    """The instansi's registration and verification close, with the time left for each."""
+    now = now or timezone.now()
+    limits = workflow.deadlines(competition, instansi_id)
+    registration, verification = limits[workflow.REGISTRATION], limits[workflow.VERIFICATION]
+    return {
+        "competition": competition,
+        "registration": registration,
+        "registration_left": time_left(registration, now),
+        "registration_open": competition.registration_opens_at <= now < registration,
+        "verification": verification,
+        "verification_left": time_left(verification, now),
+    }
+
+
+# Innovations ------------------------------------------------------------------------------
+
+
+class InnovationListView(AreaRequiredMixin, ListView):
+    permission_required = PROPOSE
+    template_name = "kipp/innovation_list.html"
+    context_object_name = "innovations"
+    paginate_by = 25
+
+    def get_queryset(self):
+        queryset = (
+            selectors.innovations_of(self.request.user)
+            .prefetch_related(
+                Prefetch(
+                    "proposals",
+                    queryset=Proposal.objects.select_related("competition").order_by(
+                        "-competition__year"
+                    ),
+                )
+            )
+            .order_by("title", "pk")
+        )
+        query = self.request.GET.get("q", "").strip()
+        if query:
+            queryset = queryset.filter(title__icontains=query)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "q": self.request.GET.get("q", "")}
+
+
+class InnovationCreateView(AreaRequiredMixin, FormView):
+    permission_required = PROPOSE
+    template_name = "kipp/innovation_form.html"
+    form_class = InnovationForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "actor": self.request.user}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "cancel_url": reverse("innovation_list")}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            innovation = services_proposals.innovation_create(
+                actor=self.request.user,
+                unit=data["unit"],
+                title=data["title"],
+                started_on=data["started_on"],
+                summary=data["summary"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Inovasi “%(t)s” didaftarkan.") % {"t": innovation.title})
+        return redirect("innovation_list")
+
+
+# Proposals --------------------------------------------------------------------------------
+
+
+class ProposalListView(AreaRequiredMixin, ListView):
+    """ "Usulan saya": the proposals of the operator's units / the Admin Lokal's instansi."""
+
+    permission_required = PROPOSE
+    template_name = "kipp/proposal_list.html"
+    context_object_name = "proposals"
+    paginate_by = 25
+
+    def get_queryset(self):
+        queryset = proposals_of_proposer(self.request.user).order_by("-updated_at", "-pk")
+        state = self.request.GET.get("status", "")
+        if state in S.values:
+            queryset = queryset.filter(state=state)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["countdowns"] = open_countdowns(self.request.user)
+        context["states"] = S.choices
+        context["state"] = self.request.GET.get("status", "")
+        context["is_admin_lokal"] = bool(roles_of(self.request.user).admin_instansi_ids)
+        return context
+
+
+def open_countdowns(user) -> list[dict]:
+    """Deadlines of the editions open to the user's instansi (one per edition and instansi)."""
+    roles = roles_of(user)
+    rows = []
+    instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)
+    for instansi in Instansi.objects.filter(pk__in=instansi_ids).select_related("region"):
+        for competition in selectors.competitions_open_to(instansi):
+            rows.append({**countdown(competition, instansi.pk), "instansi": instansi})
+    return rows
+
+
+class ProposalCreateView(AreaRequiredMixin, FormView):
+    permission_required = PROPOSE
+    template_name = "kipp/proposal_create.html"
+    form_class = ProposalCreateForm
+
+    def get_groups(self):
+        if not hasattr(self, "_groups"):
+            self._groups = open_groups_for(self.request.user)
+        return self._groups
+
+    def get_form_kwargs(self):
+        return {
+            **super().get_form_kwargs(),
+            "actor": self.request.user,
+            "groups": self.get_groups(),
+        }
+
+    def get_initial(self):
+        initial = super().get_initial()
+        chosen = self.request.GET.get("inovasi", "")
+        if chosen.isdigit():
+            initial["innovation"] = int(chosen)
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = list(self.get_groups())
+        context["invitation_groups"] = [g for g in groups if g.invitation_only]
+        context["has_groups"] = any(not g.invitation_only for g in groups)
+        context["countdowns"] = open_countdowns(self.request.user)
+        return context
+
+    def form_valid(self, form):
+        try:
+            proposal = services_proposals.proposal_create(
+                actor=self.request.user,
+                group=form.cleaned_data["group"],
+                innovation=form.cleaned_data["innovation"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request,
+            _("Draf usulan “%(t)s” dibuat. Lengkapi isiannya lalu ajukan ke Admin Lokal.")
+            % {"t": proposal.title},
+        )
+        return redirect("proposal_edit", pk=proposal.pk)
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            for item in errors:
+                form.add_error(field if field in form.fields else None, item)
+    else:
+        for message in error.messages:
+            form.add_error(None, message)
+
+
+class _ProposerMixin(AreaRequiredMixin):
+    permission_required = PROPOSE
+
+    def get_proposal(self, pk, *, for_update_page=False) -> Proposal:
+        queryset = proposals_of_proposer(self.request.user)
+        if for_update_page:
+            queryset = queryset.prefetch_related("sdgs", "group__sections", "evidence")
+        return get_object_or_404(queryset, pk=pk)
+
+    def not_editable(self, proposal):
+        messages.info(
+            self.request,
+            _(
+                "Usulan ini berstatus “%(s)s” sehingga tidak dapat diubah. "
+                "Usulan hanya dapat diubah selama masih draf atau dikembalikan untuk perbaikan."
+            )
+            % {"s": proposal.get_state_display()},
+        )
+        return redirect(proposal.get_absolute_url())
+
+
+def conflict_message(changed_at: datetime) -> str:
+    return _(
+        "Usulan ini telah diubah di tab lain atau oleh rekan Anda pada %(t)s. "
+        "Teks Anda belum disimpan; salin dulu, lalu muat ulang halaman."
+    ) % {"t": f"{timezone.localtime(changed_at):%H:%M} WIB"}
+
+
+class ProposalEditView(_ProposerMixin, View):
+    template_name = "kipp/proposal_form.html"
+
+    def get(self, request, pk):
+        proposal = self.get_proposal(pk, for_update_page=True)
+        if not proposal.is_editable:
+            return self.not_editable(proposal)
+        return self.render(proposal, ProposalForm(proposal=proposal))
+
+    def post(self, request, pk):
+        proposal = self.get_proposal(pk, for_update_page=True)
+        if not proposal.is_editable:
+            return self.not_editable(proposal)
+        form = ProposalForm(request.POST, proposal=proposal, strict=True)
+        if not form.is_valid():
+            messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
+            return self.render(proposal, form, status=200)
+        try:
+            services_proposals.proposal_save(
+                proposal=proposal,
+                actor=request.user,
+                version=form.cleaned_data["version"],
+                changes=form.changes(),
+                sdgs=form.chosen_sdgs(),
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except EditConflict as conflict:
+            return self.render(
+                proposal, form, status=409, conflict=conflict_message(conflict.changed_at)
+            )
+        except ValidationError as error:
+            if getattr(error, "code", None) == "not_editable":
+                proposal.refresh_from_db()
+                return self.not_editable(proposal)
+            _add_errors(form, error)
+            messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
+            return self.render(proposal, form, status=200)
+        messages.success(
+            request,
+            _("Usulan disimpan pukul %(t)s WIB.") % {"t": f"{timezone.localtime():%H:%M}"},
+        )
+        return redirect("proposal_edit", pk=proposal.pk)
+
+    def render(self, proposal, form, *, status=200, conflict=""):
+        user = self.request.user
+        sides = workflow.sides_of(user, proposal)
+        context = {
+            "proposal": proposal,
+            "form": form,
+            "conflict": conflict,
+            "deadline": countdown(proposal.competition, proposal.instansi_id),
+            "is_admin_lokal": workflow.ADMIN_LOKAL in sides,
+            "can_submit": S.SUBMITTED in workflow.allowed_moves(user, proposal),
+            "problems": submission_problems(proposal),
+            **evidence_context(proposal),
+        }
+        return render(self.request, self.template_name, context, status=status)
+
+
+def evidence_context(proposal, form=None) -> dict:
+    items = list(proposal.evidence.all())
+    present = {item.kind for item in items}
+    return {
+        "evidence_items": items,
+        "evidence_form": form or EvidenceForm(),
+        "required_evidence": [
+            {"label": EvidenceKind(kind).label, "done": kind in present}
+            for kind in proposal.group.required_evidence
+            if kind in EvidenceKind.values
+        ],
+        "max_file_mb": proposal.competition.max_file_mb,
+    }
+
+
+class ProposalAutosaveView(_ProposerMixin, View):
+    """htmx autosave: stores the form if the posted version is still current.
+
+    Answers 200 with the new version (swapped out of band into the form), 409 when someone
+    saved first or the proposal is no longer editable (nothing is overwritten), 422 when
+    nothing could be stored.
+    """
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        proposal = self.get_proposal(pk, for_update_page=True)
+        form = ProposalForm(request.POST, proposal=proposal, strict=False)
+        form.is_valid()
+        version = form.cleaned_data.get("version")
+        if version is None:
+            return HttpResponseBadRequest(_("Versi usulan tidak dikenal."))
+        warnings = [
+            f"{form.fields[name].label}: {' '.join(errors)}"
+            for name, errors in form.errors.items()
+            if name in form.fields and name != "version"
+        ]
+        try:
+            saved, notes = services_proposals.proposal_autosave(
+                proposal=proposal,
+                actor=request.user,
+                version=version,
+                changes=form.changes(),
+                sdgs=form.chosen_sdgs(),
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except EditConflict as conflict:
+            return self.fragment(conflict=conflict_message(conflict.changed_at), status=409)
+        except ValidationError as error:
+            if getattr(error, "code", None) == "not_editable":
+                return self.fragment(conflict=error.messages[0], status=409)
+            return self.fragment(warnings=warnings + error.messages, status=422, failed=True)
+        return self.fragment(
+            version=saved.version, saved_at=saved.saved_at, warnings=warnings + notes
+        )
+
+    def fragment(self, *, status=200, **context):
+        html = render_to_string("kipp/_autosave_status.html", context, request=self.request)
+        return HttpResponse(html, status=status)
+
+
+# Evidence ---------------------------------------------------------------------------------
+
+
+class _EvidenceView(_ProposerMixin, View):
+    http_method_names = ["post"]
+
+    def respond(self, proposal, *, form=None, error="", success=""):
+        if self.request.htmx:
+            proposal = self.get_proposal(proposal.pk, for_update_page=True)
+            context = {
+                "proposal": proposal,
+                "evidence_error": error,
+                "evidence_success": success,
+                **evidence_context(proposal, form),
+            }
+            return render(self.request, "kipp/_evidence_card.html", context)
+        if error:
+            messages.error(self.request, error)
+        if success:
+            messages.success(self.request, success)
+        if not proposal.is_editable:
+            return redirect(proposal.get_absolute_url())
+        return redirect("proposal_edit", pk=proposal.pk)
+
+
+class EvidenceUploadView(_EvidenceView):
+    def post(self, request, pk):
+        proposal = self.get_proposal(pk)
+        form = EvidenceForm(request.POST, request.FILES)
+        if not form.is_valid():
+            error = " ".join(message for errors in form.errors.values() for message in errors)
+            return self.respond(proposal, form=form, error=error)
+        try:
+            item = services_proposals.evidence_add(
+                proposal=proposal,
+                actor=request.user,
+                kind=form.cleaned_data["kind"],
+                upload=form.cleaned_data["file"],
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            return self.respond(proposal, form=form, error=" ".join(error.messages))
+        return self.respond(
+            proposal,
+            success=_("Berkas “%(n)s” diunggah.") % {"n": item.original_name},
+        )
+
+
+class EvidenceDeleteView(_EvidenceView):
+    def post(self, request, pk, evidence_pk):
+        proposal = self.get_proposal(pk)
+        item = get_object_or_404(Evidence.objects.filter(proposal=proposal), pk=evidence_pk)
+        try:
+            services_proposals.evidence_remove(proposal=proposal, actor=request.user, evidence=item)
+        except PermissionDenied:
+            raise Http404 from None
+        except ValidationError as error:
+            return self.respond(proposal, error=" ".join(error.messages))
+        return self.respond(
+            proposal, success=_("Berkas “%(n)s” dihapus.") % {"n": item.original_name}
+        )

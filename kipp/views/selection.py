@@ -1,0 +1,249 @@
+"""Administrative selection by the organiser of an edition: the filtered list with counts,
+decisions per row and in bulk, the export of the list and the publication of the results.
+
+Every view enters through `AreaRequiredMixin` with "kipp.select_admin"; an edition is
+reached only through `selectors.competitions_managed_by` and a proposal only through
+`services_selection.proposals_in_selection` (which builds on `proposals_visible_to`), so
+anything else answers 404. State changes go through `workflow.proposal_transition`.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from hubs.enums import CLUSTER_OF_KIND, Cluster
+from hubs.views.access import AreaRequiredMixin
+
+from .. import selectors, services_selection, workflow
+from ..enums import QUOTA_STATES
+from ..enums import ProposalState as S
+from ..exports import Column, export_response
+from ..filters_selection import AdminSelectionFilter
+from ..services_selection import PASS, SelectionError
+
+PERMISSION = "kipp.select_admin"
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+def _editions(user) -> list:
+    """The editions the user selects in, most recent first."""
+    return list(
+        selectors.competitions_managed_by(user).order_by("-year", "-registration_opens_at", "-pk")
+    )
+
+
+def _edition(user, pk):
+    return get_object_or_404(selectors.competitions_managed_by(user), pk=pk)
+
+
+def _list_url(competition) -> str:
+    return f"{reverse('selection_list')}?edisi={competition.pk}"
+
+
+def _next(request, competition) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return _list_url(competition)
+
+
+def _cluster_label(proposal) -> str:
+    return str(Cluster(CLUSTER_OF_KIND[proposal.instansi.kind]).label)
+
+
+def _province_name(proposal) -> str:
+    region = proposal.instansi.region
+    if region is None:
+        return ""
+    return (region.province or region).name
+
+
+class _EditionFilterMixin(AreaRequiredMixin):
+    """Resolve `?edisi=` among the user's editions (default: the most recent) and filter."""
+
+    permission_required = PERMISSION
+
+    def dispatch(self, request, *args, **kwargs):
+        self.editions, self.competition = [], None
+        if request.user.is_authenticated and request.user.has_perm(PERMISSION):
+            self.editions = _editions(request.user)
+            chosen = request.GET.get("edisi", "")
+            if chosen:
+                matches = [e for e in self.editions if str(e.pk) == chosen]
+                if not matches:
+                    raise Http404
+                self.competition = matches[0]
+            elif self.editions:
+                self.competition = self.editions[0]
+        return super().dispatch(request, *args, **kwargs)
+
+    def filtered(self):
+        base = services_selection.proposals_in_selection(
+            user=self.request.user, competition=self.competition
+        )
+        self.filterset = AdminSelectionFilter(
+            self.request.GET or None, queryset=base, competition=self.competition
+        )
+        return self.filterset.qs.order_by("forwarded_at", "pk")
+
+
+class SelectionListView(_EditionFilterMixin, ListView):
+    template_name = "kipp/selection_list.html"
+    context_object_name = "proposals"
+    paginate_by = 25
+
+    def get_queryset(self):
+        if self.competition is None:
+            return []
+        return self.filtered()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context.update(editions=self.editions, competition=self.competition)
+        if self.competition is None:
+            return context
+        base = services_selection.proposals_in_selection(user=user, competition=self.competition)
+        counts = services_selection.selection_counts(base)
+        context["counts"] = counts
+        context["state_tabs"] = [
+            (state, S(state).label, counts[state]) for state in services_selection.SELECTION_STATES
+        ]
+        context["filter"] = self.filterset
+        context["filtered"] = any(self.request.GET.get(name) for name in self.filterset.filters)
+        context["can_decide"] = workflow.is_organiser(user, self.competition)
+        context["published"] = self.competition.admin_results_published_at
+        context["query"] = self.request.GET.urlencode()
+        for proposal in context["proposals"]:
+            proposal.cluster_label = _cluster_label(proposal)
+            proposal.province_name = _province_name(proposal)
+        return context
+
+
+class SelectionExportView(_EditionFilterMixin, View):
+    """The filtered list as XLSX or CSV (all matching rows, not just one page)."""
+
+    def get(self, request, fmt):
+        if fmt not in EXPORT_FORMATS or self.competition is None:
+            raise Http404
+        columns = [
+            Column(_("Judul"), lambda p: p.title),
+            Column(_("Instansi"), lambda p: p.instansi.name),
+            Column(_("Klaster"), _cluster_label),
+            Column(_("Provinsi"), _province_name),
+            Column(_("Kelompok"), lambda p: str(p.group.get_kind_display())),
+            Column(_("Kategori"), lambda p: p.category.name if p.category else ""),
+            Column(_("Status"), lambda p: str(p.get_state_display())),
+            Column(_("Diteruskan (WIB)"), lambda p: p.forwarded_at),
+        ]
+        rows = self.filtered().iterator(chunk_size=2000)
+        return export_response(
+            rows,
+            columns,
+            fmt=fmt,
+            filename=f"seleksi-administrasi-{self.competition.slug}",
+        )
+
+
+class _SelectionPostView(AreaRequiredMixin, View):
+    permission_required = PERMISSION
+    http_method_names = ["post"]
+
+
+class SelectionDecideView(_SelectionPostView):
+    """Pass or fail one proposal (`decision` = pass | fail, `note` required to fail)."""
+
+    def post(self, request, pk):
+        proposal = get_object_or_404(
+            selectors.proposals_visible_to(request.user).filter(
+                competition__in=selectors.competitions_managed_by(request.user),
+                state__in=QUOTA_STATES,
+            ),
+            pk=pk,
+        )
+        decision = request.POST.get("decision", "")
+        if decision not in services_selection.DECISIONS:
+            messages.error(request, _("Keputusan tidak dikenal."))
+        else:
+            target = services_selection.DECISIONS[decision]
+            try:
+                workflow.proposal_transition(
+                    proposal=proposal,
+                    actor=request.user,
+                    to_state=target,
+                    note=request.POST.get("note", ""),
+                )
+            except workflow.TransitionError as refused:
+                for message in refused.messages:
+                    messages.error(request, f"{proposal.title}: {message}")
+            else:
+                messages.success(
+                    request,
+                    _("“%(t)s” kini: %(s)s.") % {"t": proposal.title, "s": S(target).label},
+                )
+        return redirect(_next(request, proposal.competition))
+
+
+class SelectionBulkView(_SelectionPostView):
+    """Pass or fail the ticked proposals of one edition; reports what was done and refused."""
+
+    def post(self, request, pk):
+        competition = _edition(request.user, pk)
+        decision = request.POST.get("decision", "")
+        ids = request.POST.getlist("ids")
+        if not ids:
+            messages.error(request, _("Pilih minimal satu usulan."))
+            return redirect(_next(request, competition))
+        try:
+            result = services_selection.admin_selection_decide(
+                actor=request.user,
+                competition=competition,
+                proposal_ids=ids,
+                decision=decision,
+                note=request.POST.get("note", ""),
+            )
+        except SelectionError as refused:
+            messages.error(request, str(refused))
+            return redirect(_next(request, competition))
+        if decision == PASS:
+            summary = _("%(n)d diloloskan, %(m)d ditolak") % {
+                "n": len(result.done),
+                "m": len(result.refused),
+            }
+        else:
+            summary = _("%(n)d dinyatakan tidak lolos, %(m)d ditolak") % {
+                "n": len(result.done),
+                "m": len(result.refused),
+            }
+        if result.refused:
+            summary = f"{summary}: {'; '.join(result.refused)}"
+        level = messages.warning if result.refused else messages.success
+        level(request, summary + ".")
+        return redirect(_next(request, competition))
+
+
+class SelectionPublishView(_SelectionPostView):
+    """Publish the edition's administrative selection results (opens the public page)."""
+
+    def post(self, request, pk):
+        competition = _edition(request.user, pk)
+        try:
+            services_selection.admin_results_publish(actor=request.user, competition=competition)
+        except PermissionDenied:
+            raise Http404 from None
+        except SelectionError as refused:
+            messages.error(request, str(refused))
+        else:
+            messages.success(
+                request,
+                _("Hasil seleksi administrasi %(c)s telah diumumkan.") % {"c": competition.name},
+            )
+        return redirect(_list_url(competition))

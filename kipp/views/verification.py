@@ -1,0 +1,245 @@
+"""Local verification by the Admin Lokal: the inbox of its instansi's proposals (with
+counts, quota usage and exports) and the verification page with the checklist.
+
+Return, reject and forward post to the shared `proposal_transition` view, so the deadline,
+note and quota rules live in `kipp.workflow` only.
+"""
+
+from datetime import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import ListView
+
+from hubs.models import Instansi, User
+from hubs.roles import roles_of
+from hubs.views.access import AreaRequiredMixin
+
+from .. import workflow
+from ..enums import ChecklistItem
+from ..enums import ProposalState as S
+from ..exports import Column, export_response
+from ..filters import ProposalInboxFilter
+from ..forms_verification import VerificationForm
+from ..selectors_verification import (
+    checklist_hints,
+    proposals_to_verify,
+    quota_usage,
+    state_counts,
+    verification_editions,
+    verification_units,
+)
+from ..services_verification import VerificationRefused, verification_save
+from .proposal import ProposalDetailView
+
+# The moves offered on the verification page, in this order.
+VERIFICATION_MOVES = (S.FORWARDED, S.RETURNED, S.REJECTED_LOCALLY)
+EXPORT_FORMATS = ("xlsx", "csv")
+
+
+class InboxFilterMixin(AreaRequiredMixin):
+    permission_required = "kipp.verify"
+
+    def get_filterset(self) -> ProposalInboxFilter:
+        """The inbox filters, with the newest edition selected when none (or a foreign one)
+        is asked for: counts and quota are always those of one edition."""
+        if hasattr(self, "_filterset"):
+            return self._filterset
+        user = self.request.user
+        editions = verification_editions(user)
+        data = self.request.GET.copy()
+        data.pop("page", None)
+        data.pop("format", None)
+        asked = data.get("edition", "")
+        edition = editions.filter(pk=asked).first() if asked.isdigit() else None
+        edition = edition or editions.first()
+        if edition:
+            data["edition"] = str(edition.pk)
+        self.edition = edition
+        self._filterset = ProposalInboxFilter(
+            data,
+            queryset=proposals_to_verify(user),
+            editions=editions,
+            units=verification_units(user),
+            edition=edition,
+            request=self.request,
+        )
+        return self._filterset
+
+
+class VerificationInboxView(InboxFilterMixin, ListView):
+    template_name = "kipp/verification_inbox.html"
+    context_object_name = "proposals"
+    paginate_by = 25
+
+    def get_queryset(self):
+        return self.get_filterset().qs
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = self.get_filterset()
+        counts = state_counts(filterset.queryset_without_state())
+        chosen = filterset.form.cleaned_data.get("state") if filterset.is_valid() else ""
+        context.update(
+            filter=filterset,
+            edition=self.edition,
+            state=chosen or "",
+            state_chips=[
+                {"value": value, "label": label, "count": counts[value]}
+                for value, label in S.choices
+                if counts.get(value)
+            ],
+            total_submitted=sum(n for state, n in counts.items() if state != S.DRAFT),
+            filtered=any(
+                filterset.form.cleaned_data.get(name)
+                for name in ("group", "state", "unit", "category", "q", "drafts")
+            )
+            if filterset.is_valid()
+            else True,
+            quotas=self._quotas(),
+        )
+        return context
+
+    def _quotas(self) -> list[dict]:
+        """Quota usage and verification close of the selected edition, per instansi."""
+        if self.edition is None:
+            return []
+        instansi_ids = sorted(roles_of(self.request.user).admin_instansi_ids)
+        names = (
+            dict(Instansi.objects.filter(pk__in=instansi_ids).values_list("pk", "name"))
+            if len(instansi_ids) > 1
+            else {}
+        )
+        now = timezone.now()
+        quotas = []
+        for instansi_id in instansi_ids:
+            closes = workflow.deadlines(self.edition, instansi_id)[workflow.VERIFICATION]
+            quotas.append(
+                {
+                    "instansi": names.get(instansi_id, ""),
+                    "usage": quota_usage(self.edition, instansi_id),
+                    "closes": closes,
+                    "open": now < closes,
+                }
+            )
+        return quotas
+
+
+def _export_columns() -> list[Column]:
+    return [
+        Column(_("Judul"), lambda p: p.title),
+        Column(_("Kelompok"), lambda p: p.group.get_kind_display()),
+        Column(_("Kategori"), lambda p: _(p.category.name) if p.category_id else ""),
+        Column(_("Unit"), lambda p: p.unit.name),
+        Column(_("Status"), lambda p: str(p.get_state_display())),
+        Column(_("Diajukan (WIB)"), lambda p: p.submitted_at),
+        Column(_("Diperbarui (WIB)"), lambda p: p.updated_at),
+    ]
+
+
+class VerificationExportView(InboxFilterMixin, View):
+    """The inbox as filtered on screen (every page), as XLSX or CSV."""
+
+    def get(self, request):
+        fmt = request.GET.get("format", "xlsx")
+        if fmt not in EXPORT_FORMATS:
+            raise Http404
+        filterset = self.get_filterset()
+        name = "verifikasi"
+        if self.edition:
+            name += f"-{self.edition.slug}"
+        name += timezone.localtime().strftime("-%Y%m%d-%H%M")
+        return export_response(
+            filterset.qs.iterator(chunk_size=1000), _export_columns(), fmt=fmt, filename=name
+        )
+
+
+class VerificationDetailView(ProposalDetailView):
+    """The proposal's content, the checklist with automatic hints, notes, and the moves."""
+
+    template_name = "kipp/verification_detail.html"
+    permission_required = "kipp.verify"
+
+    def scoped_queryset(self):
+        return proposals_to_verify(self.request.user).prefetch_related(
+            "sdgs", "evidence", "group__sections", "events__actor"
+        )
+
+    def post(self, request, pk):
+        self.object = self.get_object()
+        form = VerificationForm(request.POST, sections=self.object.group.sections.all())
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            verification_save(
+                actor=request.user,
+                proposal=self.object,
+                checklist=form.cleaned_data["checklist"],
+                notes=form.notes(),
+            )
+        except PermissionDenied:
+            raise Http404 from None
+        except VerificationRefused as refused:
+            for message in refused.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Checklist dan catatan verifikasi disimpan."))
+        return redirect(reverse("verification_detail", args=[pk]) + "#checklist")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        proposal = self.object
+        stored = proposal.verification or {}
+        sections = proposal.group.sections.all()
+        form = kwargs.get("form") or VerificationForm(
+            initial=VerificationForm.initial_from(stored), sections=sections
+        )
+        hints, problems = checklist_hints(proposal)
+        checked = set(form["checklist"].value() or [])
+        closes = context["deadlines"][workflow.VERIFICATION]
+        now = timezone.now()
+        moves = {move["state"]: move for move in context["moves"]}
+        usage = quota_usage(proposal.competition, proposal.instansi_id)
+        context.update(
+            form=form,
+            checklist=[
+                {
+                    "value": value,
+                    "label": label,
+                    "checked": value in checked,
+                    "hints": hints[value],
+                }
+                for value, label in ChecklistItem.choices
+            ],
+            problems=problems,
+            can_save=proposal.state == S.SUBMITTED and now < closes,
+            verification_open=now < closes,
+            verification_closes=closes,
+            saved_by=User.objects.filter(pk=stored["by"]).first() if stored.get("by") else None,
+            saved_at=datetime.fromisoformat(stored["at"]) if stored.get("at") else None,
+            verification_moves=[moves[state] for state in VERIFICATION_MOVES if state in moves],
+            return_note=_return_note(proposal, stored),
+            group_quota=next((u for u in usage if u.group_id == proposal.group_id), None),
+            inbox_url=reverse("verification_inbox") + f"?edition={proposal.competition_id}",
+        )
+        return context
+
+
+def _return_note(proposal, stored: dict) -> str:
+    """The saved section notes as one text, ready to send back to the operator."""
+    notes = stored.get("notes") or {}
+    by_section = notes.get("sections") or {}
+    lines = [
+        f"{_(section.title)}: {by_section[section.key]}"
+        for section in proposal.group.sections.all()
+        if by_section.get(section.key)
+    ]
+    if notes.get("general"):
+        lines.append(_("Catatan umum: %(note)s") % {"note": notes["general"]})
+    return "\n".join(lines)

@@ -1,0 +1,162 @@
+"""Who reaches the proposer's pages: the owner, a colleague, the Admin Lokal; nobody else."""
+
+import pytest
+
+from kipp.enums import ProposalState as S
+from kipp.models import Evidence, Proposal
+from tests import factories as f
+from tests.kipp import factories as kf
+from tests.kipp.operator_helpers import form_data
+
+
+@pytest.fixture
+def draft(babel, kipp2025):
+    return kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, title="Sipandu")
+
+
+@pytest.fixture
+def actors(babel):
+    """The matrix: owner, colleague operator of the same unit, Admin Lokal, outsiders."""
+    colleague = f.operator(babel.kominfo, username="upp.kominfo.bb2")
+    return {
+        "owner": babel.operator_bb,
+        "colleague": colleague,
+        "admin_lokal": babel.admin_bb,
+        "outsider_operator": babel.operator_bt,
+        "outsider_admin": babel.admin_bt,
+        "evaluator": babel.evaluator,
+        "sekretariat": babel.sekretariat,
+    }
+
+
+OBJECT_MATRIX = [
+    ("owner", 200),
+    ("colleague", 200),
+    ("admin_lokal", 200),
+    ("outsider_operator", 404),
+    ("outsider_admin", 404),
+    ("evaluator", 404),
+    ("sekretariat", 404),
+]
+
+
+@pytest.mark.parametrize(("actor", "status"), OBJECT_MATRIX)
+def test_edit_page_access(client, actors, draft, actor, status):
+    client.force_login(actors[actor])
+
+    response = client.get(f"/usulan/{draft.pk}/ubah/")
+
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("owner", 200),
+        ("colleague", 200),
+        ("admin_lokal", 200),
+        ("outsider_operator", 200),  # their own (empty) lists
+        ("outsider_admin", 200),
+        ("evaluator", 404),
+        ("sekretariat", 404),
+    ],
+)
+@pytest.mark.parametrize(
+    "url", ["/usulan/", "/usulan/baru/", "/usulan/inovasi/", "/usulan/inovasi/baru/"]
+)
+def test_area_pages_access(client, actors, draft, actor, status, url):
+    client.force_login(actors[actor])
+
+    response = client.get(url)
+
+    assert response.status_code == status
+    if status == 200 and url in ("/usulan/", "/usulan/inovasi/"):
+        shown = "Sipandu" in response.content.decode()
+        assert shown == (actor in ("owner", "colleague", "admin_lokal"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/usulan/",
+        "/usulan/baru/",
+        "/usulan/inovasi/",
+        "/usulan/inovasi/baru/",
+        "/usulan/{pk}/ubah/",
+    ],
+)
+def test_anonymous_is_sent_to_login(client, draft, url):
+    response = client.get(url.format(pk=draft.pk))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+@pytest.mark.parametrize(("actor", "status"), OBJECT_MATRIX)
+def test_autosave_access(client, actors, draft, actor, status):
+    client.force_login(actors[actor])
+
+    response = client.post(
+        f"/usulan/{draft.pk}/simpan-otomatis/", form_data(draft, title="Judul baru")
+    )
+
+    assert response.status_code == status
+    draft.refresh_from_db()
+    assert draft.title == ("Judul baru" if status == 200 else "Sipandu")
+
+
+@pytest.mark.parametrize("actor", ["outsider_operator", "outsider_admin", "evaluator"])
+def test_forged_posts_to_another_instansi_change_nothing(client, actors, draft, actor):
+    client.force_login(actors[actor])
+    evidence = draft.evidence.first()
+    before = (draft.title, draft.version, draft.sections)
+    evidence_count = Evidence.objects.count()
+
+    saved = client.post(f"/usulan/{draft.pk}/ubah/", form_data(draft, title="Dibajak"))
+    uploaded = client.post(
+        f"/usulan/{draft.pk}/bukti/unggah/",
+        {"kind": "other", "file": _pdf()},
+    )
+    deleted = client.post(f"/usulan/{draft.pk}/bukti/{evidence.pk}/hapus/")
+
+    assert (saved.status_code, uploaded.status_code, deleted.status_code) == (404, 404, 404)
+    draft.refresh_from_db()
+    assert (draft.title, draft.version, draft.sections) == before
+    assert Evidence.objects.count() == evidence_count
+
+
+def test_anonymous_posts_change_nothing(client, draft):
+    before = draft.version
+
+    response = client.post(f"/usulan/{draft.pk}/simpan-otomatis/", form_data(draft))
+
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.version == before
+
+
+def test_edit_link_on_proposal_page_only_while_editable(client, babel, draft):
+    client.force_login(babel.operator_bb)
+
+    editable = client.get(f"/usulan/{draft.pk}/").content.decode()
+    Proposal.objects.filter(pk=draft.pk).update(state=S.SUBMITTED)
+    submitted = client.get(f"/usulan/{draft.pk}/").content.decode()
+
+    assert f'href="/usulan/{draft.pk}/ubah/"' in editable
+    assert f'href="/usulan/{draft.pk}/ubah/"' not in submitted
+
+
+def test_menu_shows_proposals_to_proposers_only(client, babel):
+    client.force_login(babel.operator_bb)
+    operator_page = client.get("/dasbor/").content.decode()
+    client.force_login(babel.evaluator)
+    evaluator_page = client.get("/dasbor/").content.decode()
+
+    assert 'id="menu-usulan"' in operator_page
+    assert 'id="menu-usulan"' not in evaluator_page
+
+
+def _pdf():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("bukti.pdf", kf.PDF_BYTES, content_type="application/pdf")

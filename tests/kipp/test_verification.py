@@ -1,0 +1,621 @@
+"""Local verification by the Admin Lokal: inbox, filters, counts, exports, checklist, moves."""
+
+import csv
+import io
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from kipp import workflow
+from kipp.enums import ChecklistItem, EvidenceKind, GroupKind
+from kipp.enums import ProposalState as S
+from kipp.models import DeadlineExtension, Proposal, ProposalEvent
+from tests.kipp import factories as kf
+
+INBOX = "/verifikasi/"
+EXPORT = "/verifikasi/ekspor/"
+HEADER = ["Judul", "Kelompok", "Kategori", "Unit", "Status", "Diajukan (WIB)", "Diperbarui (WIB)"]
+
+
+@pytest.fixture
+def submitted(babel, kipp2025):
+    return kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED, title="Sadewa"
+    )
+
+
+@pytest.fixture
+def inbox(babel, kipp2025):
+    """Bangka Barat's proposals in several states, one of Bangka Tengah, one of 2024."""
+    made = {
+        "pintu": kf.proposal(
+            babel.kominfo,
+            babel.operator_bb,
+            edition=kipp2025,
+            state=S.SUBMITTED,
+            title="Layanan Satu Pintu Digital",
+        ),
+        "air": kf.proposal(
+            babel.pdam,
+            babel.admin_bb,
+            edition=kipp2025,
+            kind=GroupKind.REPLIKASI,
+            state=S.SUBMITTED,
+            title="Air Bersih Keliling",
+            complete=False,
+        ),
+        "posyandu": kf.proposal(
+            babel.kominfo,
+            babel.operator_bb,
+            edition=kipp2025,
+            state=S.RETURNED,
+            title="Posyandu Pintar",
+            complete=False,
+        ),
+        "tagihan": kf.proposal(
+            babel.pdam,
+            babel.admin_bb,
+            edition=kipp2025,
+            state=S.FORWARDED,
+            title="Tagihan Air Online",
+            complete=False,
+        ),
+        "draf": kf.proposal(
+            babel.kominfo,
+            babel.operator_bb,
+            edition=kipp2025,
+            title="Draf Inovasi Baru",
+            complete=False,
+        ),
+        "tengah": kf.proposal(
+            babel.disdukcapil,
+            babel.operator_bt,
+            edition=kipp2025,
+            state=S.SUBMITTED,
+            title="Adminduk Keliling",
+            complete=False,
+        ),
+    }
+    edition_2024 = kf.competition(
+        name="KIPP 2024",
+        year=2024,
+        opens=timezone.now() - timedelta(days=400),
+        closes=timezone.now() - timedelta(days=350),
+        verification_closes=timezone.now() - timedelta(days=340),
+    )
+    made["lama"] = kf.proposal(
+        babel.kominfo,
+        babel.operator_bb,
+        edition=edition_2024,
+        state=S.FORWARDED,
+        title="Inovasi Lama",
+        complete=False,
+    )
+    made["edition_2024"] = edition_2024
+    return made
+
+
+def _titles(response) -> set[str]:
+    return {proposal.title for proposal in response.context["proposals"]}
+
+
+def _refresh(proposal: Proposal) -> Proposal:
+    proposal.refresh_from_db()
+    return proposal
+
+
+# Access -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("admin_bb", 200),
+        ("admin_bb2", 200),
+        ("admin_bt", 200),  # its own (empty for Bangka Barat) inbox
+        ("operator_bb", 404),
+        ("operator_bt", 404),
+        ("evaluator", 404),
+        ("sekretariat", 404),
+        ("hub_admin", 404),
+    ],
+)
+def test_inbox_and_export_access(client, babel, inbox, actor, status):
+    client.force_login(getattr(babel, actor))
+
+    page = client.get(INBOX)
+    export = client.get(EXPORT, {"format": "csv"})
+
+    assert page.status_code == status
+    assert export.status_code == status
+
+
+def test_inbox_of_the_outsider_lists_only_its_own_instansi(client, babel, inbox):
+    client.force_login(babel.admin_bt)
+
+    response = client.get(INBOX)
+    export = client.get(EXPORT, {"format": "csv"}).content.decode("utf-8-sig")
+
+    assert _titles(response) == {"Adminduk Keliling"}
+    assert "Layanan Satu Pintu Digital" not in response.content.decode()
+    assert "Layanan Satu Pintu Digital" not in export
+
+
+def test_anonymous_is_sent_to_login(client, submitted):
+    for url in (INBOX, EXPORT, f"/verifikasi/{submitted.pk}/"):
+        assert client.get(url)["Location"].startswith("/accounts/login/")
+    response = client.post(f"/verifikasi/{submitted.pk}/", {"checklist": ["age"]})
+    assert response["Location"].startswith("/accounts/login/")
+    assert _refresh(submitted).verification == {}
+
+
+@pytest.mark.parametrize(
+    ("actor", "status"),
+    [
+        ("admin_bb", 200),
+        ("admin_bb2", 200),
+        ("admin_bt", 404),
+        ("operator_bb", 404),  # the operator follows its proposal on the proposal page
+        ("operator_bt", 404),
+        ("evaluator", 404),
+        ("sekretariat", 404),
+        ("hub_admin", 404),
+    ],
+)
+def test_verification_page_access(client, babel, submitted, actor, status):
+    client.force_login(getattr(babel, actor))
+
+    assert client.get(f"/verifikasi/{submitted.pk}/").status_code == status
+
+
+@pytest.mark.parametrize("actor", ["admin_bt", "operator_bb", "evaluator", "sekretariat"])
+def test_forged_checklist_post_is_404_and_changes_nothing(client, babel, submitted, actor):
+    client.force_login(getattr(babel, actor))
+
+    response = client.post(
+        f"/verifikasi/{submitted.pk}/",
+        {"checklist": list(ChecklistItem.values), "general": "Dipalsukan."},
+    )
+
+    assert response.status_code == 404
+    assert _refresh(submitted).verification == {}
+
+
+def test_menu_shows_verification_to_admin_lokal_only(client, babel):
+    client.force_login(babel.admin_bb)
+    assert 'href="/verifikasi/"' in client.get("/dasbor/").content.decode()
+
+    client.force_login(babel.operator_bb)
+    assert 'href="/verifikasi/"' not in client.get("/dasbor/").content.decode()
+
+
+# Inbox: filters, counts, quota ----------------------------------------------------------------
+
+
+def test_inbox_hides_drafts_and_other_instansi_by_default(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+
+    response = client.get(INBOX)
+
+    assert _titles(response) == {
+        "Layanan Satu Pintu Digital",
+        "Air Bersih Keliling",
+        "Posyandu Pintar",
+        "Tagihan Air Online",
+    }
+    # Waiting proposals first.
+    assert [p.state for p in response.context["proposals"]][:2] == [S.SUBMITTED, S.SUBMITTED]
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"state": S.RETURNED}, {"Posyandu Pintar"}),
+        ({"state": S.SUBMITTED}, {"Layanan Satu Pintu Digital", "Air Bersih Keliling"}),
+        ({"state": S.DRAFT}, {"Draf Inovasi Baru"}),
+        ({"group": GroupKind.REPLIKASI}, {"Air Bersih Keliling"}),
+        ({"unit": "pdam"}, {"Air Bersih Keliling", "Tagihan Air Online"}),
+        ({"q": "pintu"}, {"Layanan Satu Pintu Digital"}),
+        ({"q": "AIR", "state": S.FORWARDED}, {"Tagihan Air Online"}),
+        (
+            {"group": GroupKind.UMUM, "unit": "kominfo"},
+            {"Layanan Satu Pintu Digital", "Posyandu Pintar"},
+        ),
+        ({"edition": "2024"}, {"Inovasi Lama"}),
+        ({"q": "tidak ada judul seperti ini"}, set()),
+    ],
+)
+def test_inbox_filters(client, babel, inbox, params, expected):
+    if "unit" in params:
+        params = {**params, "unit": getattr(babel, params["unit"]).pk}
+    if "edition" in params:
+        params = {**params, "edition": inbox["edition_2024"].pk}
+    client.force_login(babel.admin_bb)
+
+    response = client.get(INBOX, params)
+
+    assert _titles(response) == expected
+
+
+def test_inbox_includes_drafts_on_request(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+
+    response = client.get(INBOX, {"drafts": "on", "unit": babel.kominfo.pk})
+
+    assert _titles(response) == {
+        "Layanan Satu Pintu Digital",
+        "Posyandu Pintar",
+        "Draf Inovasi Baru",
+    }
+
+
+def test_inbox_filters_by_category_of_the_edition(client, babel, kipp2025, inbox):
+    other = kipp2025.categories.order_by("order")[1]
+    Proposal.objects.filter(pk=inbox["air"].pk).update(category=other)
+    client.force_login(babel.admin_bb)
+
+    response = client.get(INBOX, {"category": other.pk})
+
+    assert _titles(response) == {"Air Bersih Keliling"}
+
+
+def test_inbox_empty_states(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+    html = client.get(INBOX, {"q": "tidak ada judul seperti ini"}).content.decode()
+    assert "Tidak ada usulan yang cocok dengan filter ini." in html
+
+    client.force_login(babel.admin_bb2)
+    Proposal.objects.filter(instansi=babel.bangka_barat).delete()
+    html = client.get(INBOX).content.decode()
+    assert "Belum ada usulan dari instansi Anda." in html
+
+
+def test_counts_per_state_follow_the_other_filters(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+
+    everything = client.get(INBOX, {"state": S.RETURNED})
+    pdam = client.get(INBOX, {"unit": babel.pdam.pk})
+
+    assert {c["value"]: c["count"] for c in everything.context["state_chips"]} == {
+        S.DRAFT: 1,
+        S.SUBMITTED: 2,
+        S.RETURNED: 1,
+        S.FORWARDED: 1,
+    }
+    assert everything.context["total_submitted"] == 4
+    assert {c["value"]: c["count"] for c in pdam.context["state_chips"]} == {
+        S.SUBMITTED: 1,
+        S.FORWARDED: 1,
+    }
+    assert 'id="jumlah-submitted">2<' in everything.content.decode()
+
+
+def test_inbox_shows_quota_usage_of_the_selected_edition(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+
+    html = client.get(INBOX).content.decode()
+    html_2024 = client.get(INBOX, {"edition": inbox["edition_2024"].pk}).content.decode()
+
+    assert "Umum: 1 dari 10 diteruskan" in html
+    assert "Replikasi: 0 dari 5 diteruskan" in html
+    assert "Umum: 1 dari 10 diteruskan" in html_2024  # "Inovasi Lama", its own edition
+
+
+def test_inbox_same_query_count_for_one_and_thirty_rows(
+    client, babel, kipp2025, django_assert_num_queries
+):
+    kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED, title="U0")
+    client.force_login(babel.admin_bb)
+
+    with django_assert_num_queries(15):
+        few = client.get(INBOX)
+    for n in range(1, 30):
+        unit = babel.kominfo if n % 2 else babel.pdam
+        kf.proposal(
+            unit, babel.admin_bb, edition=kipp2025, state=S.SUBMITTED, title=f"U{n}", complete=False
+        )
+    with django_assert_num_queries(15):
+        many = client.get(INBOX)
+
+    assert few.status_code == many.status_code == 200
+    assert len(few.context["proposals"]) == 1
+    assert len(many.context["proposals"]) == 25
+    assert many.context["paginator"].count == 30
+    assert 'data-label="Judul"' in many.content.decode()
+
+
+# Exports ------------------------------------------------------------------------------------
+
+
+def test_export_xlsx_has_header_and_the_filtered_rows(client, babel, inbox):
+    submitted_at = datetime(2025, 5, 1, 5, 0, tzinfo=UTC)  # 12:00 WIB
+    Proposal.objects.filter(pk=inbox["pintu"].pk).update(submitted_at=submitted_at)
+    client.force_login(babel.admin_bb)
+
+    response = client.get(EXPORT, {"format": "xlsx", "state": S.SUBMITTED})
+
+    assert response["Content-Disposition"].startswith('attachment; filename="verifikasi-')
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows[0] == HEADER
+    by_title = {row[0]: row for row in rows[1:]}
+    assert set(by_title) == {"Layanan Satu Pintu Digital", "Air Bersih Keliling"}
+    pintu = by_title["Layanan Satu Pintu Digital"]
+    assert pintu[1:5] == [
+        "Umum",
+        "Perlindungan gender, anak dan disabilitas",
+        "Dinas Komunikasi dan Informatika",
+        "Diajukan ke Admin Lokal",
+    ]
+    assert pintu[5] == datetime(2025, 5, 1, 12, 0)
+
+
+def test_export_csv_has_bom_header_rows_and_neutralised_formulas(client, babel, kipp2025, inbox):
+    kf.proposal(
+        babel.kominfo,
+        babel.operator_bb,
+        edition=kipp2025,
+        state=S.SUBMITTED,
+        title='=HYPERLINK("http://contoh.invalid")',
+        complete=False,
+    )
+    client.force_login(babel.admin_bb)
+
+    response = client.get(EXPORT, {"format": "csv", "unit": babel.kominfo.pk})
+
+    text = response.content.decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text[1:])))
+    assert rows[0] == HEADER
+    assert {row[0] for row in rows[1:]} == {
+        "Layanan Satu Pintu Digital",
+        "Posyandu Pintar",
+        '\'=HYPERLINK("http://contoh.invalid")',
+    }
+
+
+def test_export_refuses_an_unknown_format(client, babel, inbox):
+    client.force_login(babel.admin_bb)
+
+    assert client.get(EXPORT, {"format": "pdf"}).status_code == 404
+
+
+# Verification page: checklist, hints ----------------------------------------------------------
+
+
+def test_checklist_and_notes_are_saved(client, babel, submitted):
+    client.force_login(babel.admin_bb)
+
+    response = client.post(
+        f"/verifikasi/{submitted.pk}/",
+        {
+            "checklist": [ChecklistItem.COMPLETE, ChecklistItem.AGE],
+            "note_ringkasan": "  Perjelas ringkasan.  ",
+            "note_kolaborasi": "",
+            "general": "Lengkapi SK inovator.",
+        },
+    )
+
+    assert response.status_code == 302
+    stored = _refresh(submitted).verification
+    assert stored["checklist"] == {
+        item: item in {ChecklistItem.COMPLETE, ChecklistItem.AGE} for item in ChecklistItem.values
+    }
+    assert stored["notes"] == {
+        "sections": {"ringkasan": "Perjelas ringkasan."},
+        "general": "Lengkapi SK inovator.",
+    }
+    assert stored["by"] == babel.admin_bb.pk
+    assert datetime.fromisoformat(stored["at"]) <= timezone.now()
+    assert submitted.state == S.SUBMITTED
+
+    # The colleague sees the saved checklist and the notes ready to be sent back.
+    client.force_login(babel.admin_bb2)
+    html = client.get(f"/verifikasi/{submitted.pk}/").content.decode()
+    assert 'id="cek-complete" checked' in html
+    assert 'id="cek-word_limits" aria-describedby' in html
+    assert "Ringkasan: Perjelas ringkasan.\nCatatan umum: Lengkapi SK inovator.</textarea>" in html
+
+
+def test_checklist_cannot_be_saved_unless_submitted(client, babel, kipp2025):
+    returned = kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.RETURNED, title="Kembali"
+    )
+    client.force_login(babel.admin_bb)
+
+    page = client.get(f"/verifikasi/{returned.pk}/").content.decode()
+    response = client.post(
+        f"/verifikasi/{returned.pk}/", {"checklist": [ChecklistItem.AGE]}, follow=True
+    )
+
+    assert 'id="checklist-terkunci"' in page
+    assert "Checklist hanya dapat disimpan selama usulan berstatus" in response.content.decode()
+    assert _refresh(returned).verification == {}
+
+
+def test_checklist_cannot_be_saved_after_verification_close(client, babel):
+    closed = _edition_closing(timedelta(minutes=-1))
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=closed, state=S.SUBMITTED, title="Terlambat"
+    )
+    client.force_login(babel.admin_bb)
+
+    response = client.post(
+        f"/verifikasi/{proposal.pk}/", {"checklist": [ChecklistItem.AGE]}, follow=True
+    )
+
+    assert "Verifikasi lokal telah ditutup" in response.content.decode()
+    assert _refresh(proposal).verification == {}
+
+
+def test_hints_show_word_limits_evidence_and_age(client, babel, kipp2025):
+    young = kf.proposal(
+        babel.kominfo,
+        babel.operator_bb,
+        edition=kipp2025,
+        state=S.SUBMITTED,
+        title="Inovasi Muda",
+        started_on=timezone.localdate() - timedelta(days=30),
+    )
+    young.sections["ringkasan"] = "kata " * 201
+    young.save()
+    young.evidence.filter(kind=EvidenceKind.INNOVATOR_DECREE).delete()
+    client.force_login(babel.admin_bb)
+
+    response = client.get(f"/verifikasi/{young.pk}/")
+
+    html = response.content.decode()
+    hints = {
+        item["value"]: [h.text for h in item["hints"]] for item in response.context["checklist"]
+    }
+    assert "Bagian “Ringkasan” berisi 201 kata; batasnya 200 kata." in hints["word_limits"]
+    assert "SK inovator belum diunggah." in hints["innovator_decree"]
+    assert "Bukti dukung “SK inovator” belum diunggah." in hints["evidence_valid"]
+    assert "belum terpenuhi" in hints["age"][0]
+    assert "Inovasi harus sudah diterapkan minimal 24 bulan" in html  # submission_problems
+    assert 'id="sisa-waktu"' in html
+
+
+def test_clean_proposal_has_only_passing_hints(client, babel, submitted):
+    client.force_login(babel.admin_bb)
+
+    response = client.get(f"/verifikasi/{submitted.pk}/")
+
+    assert response.context["problems"] == []
+    oks = {h.ok for item in response.context["checklist"] for h in item["hints"]}
+    assert False not in oks
+    for state in (S.FORWARDED, S.RETURNED, S.REJECTED_LOCALLY):
+        assert f'id="aksi-{state}"' in response.content.decode()
+
+
+# Moves from the verification page -------------------------------------------------------------
+
+
+def _move(client, proposal, to_state, note=None, follow=False):
+    data = {"to_state": to_state, "next": f"{INBOX}?edition={proposal.competition_id}"}
+    if note is not None:
+        data["note"] = note
+    return client.post(f"/usulan/{proposal.pk}/status/", data, follow=follow)
+
+
+def test_return_with_note_reaches_the_operators_timeline(client, babel, submitted):
+    note = "Ringkasan: Perjelas ringkasan.\nCatatan umum: Lengkapi SK inovator."
+    client.force_login(babel.admin_bb)
+
+    response = _move(client, submitted, S.RETURNED, note)
+
+    assert response["Location"] == f"{INBOX}?edition={submitted.competition_id}"
+    assert _refresh(submitted).state == S.RETURNED
+    event = ProposalEvent.objects.filter(proposal=submitted).latest("pk")
+    assert (event.from_state, event.to_state, event.note) == (S.SUBMITTED, S.RETURNED, note)
+    client.force_login(babel.operator_bb)
+    assert (
+        "Perjelas ringkasan.<br>Catatan umum"
+        in client.get(f"/usulan/{submitted.pk}/").content.decode()
+    )
+
+
+def test_reject_requires_a_reason(client, babel, submitted):
+    client.force_login(babel.admin_bb)
+
+    refused = _move(client, submitted, S.REJECTED_LOCALLY, "  ", follow=True)
+    assert _refresh(submitted).state == S.SUBMITTED
+    assert "Tuliskan catatan atau alasannya." in refused.content.decode()
+
+    _move(client, submitted, S.REJECTED_LOCALLY, "Bukan inovasi pelayanan publik.")
+    assert _refresh(submitted).state == S.REJECTED_LOCALLY
+    assert ProposalEvent.objects.filter(proposal=submitted).latest("pk").note == (
+        "Bukan inovasi pelayanan publik."
+    )
+
+
+def _edition_closing(offset: timedelta, name="KIPP Verifikasi"):
+    """An edition whose registration closed two days ago and verification closes at now+offset."""
+    now = timezone.now()
+    return kf.competition(
+        name=name,
+        opens=now - timedelta(days=30),
+        closes=now - timedelta(days=2),
+        verification_closes=now + offset,
+    )
+
+
+def test_forward_is_refused_one_minute_after_verification_close(client, babel):
+    edition = _edition_closing(timedelta(minutes=-1))
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Terlambat"
+    )
+    client.force_login(babel.admin_bb)
+
+    page = client.get(f"/verifikasi/{proposal.pk}/").content.decode()
+    response = _move(client, proposal, S.FORWARDED, follow=True)
+
+    assert "Verifikasi lokal telah ditutup" in response.content.decode()
+    assert f'id="aksi-{S.FORWARDED}"' not in page
+    assert _refresh(proposal).state == S.SUBMITTED
+    assert not ProposalEvent.objects.filter(proposal=proposal, to_state=S.FORWARDED).exists()
+
+
+def test_forward_works_one_minute_before_verification_close(client, babel):
+    edition = _edition_closing(timedelta(minutes=1))
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Tepat Waktu"
+    )
+    client.force_login(babel.admin_bb)
+
+    response = _move(client, proposal, S.FORWARDED, follow=True)
+
+    assert _refresh(proposal).state == S.FORWARDED
+    assert "Status usulan kini: Diteruskan ke Sekretariat." in response.content.decode()
+    assert ProposalEvent.objects.filter(proposal=proposal, to_state=S.FORWARDED).count() == 1
+
+
+def test_forward_deadline_is_exact_to_the_minute(babel, submitted):
+    closes = submitted.competition.verification_closes_at
+
+    with pytest.raises(workflow.TransitionError) as refused:
+        workflow.proposal_transition(
+            proposal=submitted,
+            actor=babel.admin_bb,
+            to_state=S.FORWARDED,
+            now=closes + timedelta(minutes=1),
+        )
+    assert refused.value.messages[0].startswith("Verifikasi lokal telah ditutup")
+    assert _refresh(submitted).state == S.SUBMITTED
+
+    workflow.proposal_transition(
+        proposal=submitted,
+        actor=babel.admin_bb,
+        to_state=S.FORWARDED,
+        now=closes - timedelta(minutes=1),
+    )
+    assert _refresh(submitted).state == S.FORWARDED
+
+
+def test_extension_lets_the_instansi_act_after_the_editions_close(client, babel):
+    edition = _edition_closing(timedelta(minutes=-1))
+    ours = kf.proposal(
+        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Diperpanjang"
+    )
+    theirs = kf.proposal(
+        babel.disdukcapil, babel.operator_bt, edition=edition, state=S.SUBMITTED, title="Tidak"
+    )
+    DeadlineExtension.objects.create(
+        competition=edition,
+        instansi=babel.bangka_barat,
+        verification_closes_at=timezone.now() + timedelta(days=1),
+        reason="Gangguan jaringan di kabupaten.",
+        created_by=babel.sekretariat,
+    )
+
+    client.force_login(babel.admin_bb)
+    client.post(f"/verifikasi/{ours.pk}/", {"checklist": [ChecklistItem.AGE]})
+    _move(client, ours, S.FORWARDED)
+    client.force_login(babel.admin_bt)
+    _move(client, theirs, S.FORWARDED)
+
+    assert _refresh(ours).verification["checklist"][ChecklistItem.AGE] is True
+    assert ours.state == S.FORWARDED
+    assert _refresh(theirs).state == S.SUBMITTED
