@@ -26,6 +26,11 @@ def _login(browser, base_url, user, viewport=DESKTOP):
     return page
 
 
+def _messages(page) -> str:
+    notices = page.locator(".kipp-messages")
+    return notices.inner_text() if notices.count() else "(no message)"
+
+
 def test_draft_to_public_announcement(
     transactional_db, babel, live_server, browser, screenshot, tmp_path
 ):
@@ -46,7 +51,7 @@ def test_draft_to_public_announcement(
     screenshot(operator, "20-operator-draf")
     operator.click("#tombol-ajukan")
     operator.wait_for_selector("#status-usulan")
-    assert operator.inner_text("#status-usulan") == S.SUBMITTED.label
+    assert operator.inner_text("#status-usulan") == S.SUBMITTED.label, _messages(operator)
     screenshot(operator, "21-operator-diajukan")
 
     # 2. The Admin Lokal returns it with a note.

@@ -1,5 +1,6 @@
 """Factories for editions, innovations and proposals (complete and eligible by default)."""
 
+import importlib
 from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
@@ -119,10 +120,19 @@ def fill(made: Proposal, actor) -> Proposal:
     made.truth_statement = True
     made.replication_statement = made.group.kind == GroupKind.REPLIKASI
     made.save()
-    made.sdgs.set(SdgGoal.objects.filter(number__in=[9, 16]))
+    made.sdgs.set(sdg_goals().filter(number__in=[9, 16]))
     for kind in made.group.required_evidence:
         evidence_file(made, actor, kind)
     return made
+
+
+def sdg_goals():
+    """The 17 goals; reloaded from their data migration when a transactional test's flush
+    emptied the table (migrations' data does not survive `TransactionTestCase`)."""
+    if not SdgGoal.objects.exists():
+        goals = importlib.import_module("kipp.migrations.0002_sdg_goals").GOALS
+        SdgGoal.objects.bulk_create(SdgGoal(number=n, name=name) for n, name in goals)
+    return SdgGoal.objects.all()
 
 
 def evidence_file(made: Proposal, actor, kind=EvidenceKind.OTHER) -> Evidence:
