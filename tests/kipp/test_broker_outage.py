@@ -32,8 +32,8 @@ def _free_port() -> int:
 def _forget_connections(app):
     """Drop the app's cached connection and producer pools so the next publish reads the
     broker URL afresh (Celery builds them once, from the URL configured at that time)."""
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # Not force_close_all(): kombu keeps pools in a registry keyed by URL, and a closed pool
+    # would be handed back to the next publish to that URL.
     app._pool = None
     app.amqp._producer_pool = None
 

@@ -63,7 +63,7 @@ def test_quota_is_per_instansi(babel):
     reason="needs PostgreSQL: two connections and SELECT ... FOR UPDATE row locks "
     "(SQLite serialises every writer, so there is no race to show)",
 )
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_two_admins_forwarding_at_once_respect_the_quota(babel, monkeypatch):
     edition = kf.competition(quotas=QUOTAS)
     proposals = _two_submitted(babel, edition)
