@@ -3,6 +3,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -155,6 +156,13 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.name or self.get_full_name() or self.username
+
+    @cached_property
+    def roleset(self):
+        """The user's roles in their scopes (`hubs.roles`), read once per request."""
+        from .roles import load_roles
+
+        return load_roles(self)
 
 
 class Membership(models.Model):

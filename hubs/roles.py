@@ -1,46 +1,76 @@
 """What a user is, read once per request from their memberships.
 
 Every permission predicate and scoped selector starts here, so the memberships are loaded
-with one query per request and never re-read row by row.
+with one query per request and never re-read row by row. A role always travels with its
+scope: (Sekretariat, national) and (panelist, Babel hub) are two different things, and no
+set below mixes the scopes of different roles.
 """
 
+import contextlib
 from dataclasses import dataclass
 
-from django.utils.functional import LazyObject, cached_property, empty
-
 from .enums import Role
+
+# Roles of the organiser's side: held nationally (no hub) or for one hub's competitions.
+ORGANISER_SIDE = frozenset({Role.SEKRETARIAT, Role.EVALUATOR, Role.PANELIST})
 
 
 @dataclass(frozen=True)
 class RoleSet:
-    roles: frozenset[str]
+    # (role, hub_id or None) for every membership; the source of the answers below.
+    grants: frozenset[tuple[str, int | None]]
     operator_unit_ids: frozenset[int]
     operator_instansi_ids: frozenset[int]
     admin_instansi_ids: frozenset[int]
+    # Hubs the user is Admin Hub JIPP of, and their provinces.
     hub_ids: frozenset[int]
     hub_province_ids: frozenset[int]
-    national_roles: frozenset[str]
-    organiser_hub_ids: frozenset[int]
+
+    @property
+    def roles(self) -> frozenset[str]:
+        """Every role held in some scope: for menus and greetings, never for access."""
+        return frozenset(role for role, _ in self.grants)
+
+    def holds(self, role: str, hub_id: int | None = None) -> bool:
+        """Whether the user holds `role` nationally (hub_id None) or for exactly that hub."""
+        return (role, hub_id) in self.grants
+
+    def hubs_where(self, role: str) -> frozenset[int]:
+        """The hubs for which the user holds `role` (an organiser-side role scoped to a hub)."""
+        return frozenset(hub for held, hub in self.grants if held == role and hub is not None)
 
     @property
     def is_operator(self) -> bool:
-        return Role.OPERATOR in self.roles
+        return bool(self.operator_unit_ids)
 
     @property
     def is_admin_lokal(self) -> bool:
-        return Role.ADMIN_LOKAL in self.roles
+        return bool(self.admin_instansi_ids)
 
     @property
     def is_hub_admin(self) -> bool:
-        return Role.HUB_ADMIN in self.roles
+        return bool(self.hub_ids)
 
     @property
     def is_national_sekretariat(self) -> bool:
-        return Role.SEKRETARIAT in self.national_roles
+        return self.holds(Role.SEKRETARIAT)
 
     @property
-    def is_sekretariat(self) -> bool:
-        return Role.SEKRETARIAT in self.roles
+    def organised_hub_ids(self) -> frozenset[int]:
+        """Hubs whose provincial competitions the user organises: as their Admin Hub JIPP or
+        as a Sekretariat member attached to the hub. The one answer used everywhere."""
+        return self.hub_ids | self.hubs_where(Role.SEKRETARIAT)
+
+    def organises(self, hub_id: int | None) -> bool:
+        """Whether the user organises a competition of this organiser (None: national)."""
+        if hub_id is None:
+            return self.is_national_sekretariat
+        return hub_id in self.organised_hub_ids
+
+    @property
+    def is_organiser(self) -> bool:
+        """Organises some competition (opens the competition management area)."""
+        return self.is_national_sekretariat or bool(self.organised_hub_ids)
 
     @property
     def is_evaluator(self) -> bool:
@@ -55,63 +85,49 @@ class RoleSet:
         return self.is_evaluator or self.is_panelist
 
 
-EMPTY = RoleSet(*(frozenset() for _ in range(8)))
+EMPTY = RoleSet(*(frozenset() for _ in range(6)))
 
 
-class _Loader:
-    def __init__(self, user):
-        self.user = user
+def _load(user) -> RoleSet:
+    from .models import Membership
 
-    @cached_property
-    def roleset(self) -> RoleSet:
-        from .models import Membership
-
-        if not getattr(self.user, "is_authenticated", False) or not self.user.is_active:
-            return EMPTY
-        rows = list(Membership.objects.filter(user=self.user).select_related("unit", "hub"))
-        return RoleSet(
-            roles=frozenset(m.role for m in rows),
-            operator_unit_ids=frozenset(m.unit_id for m in rows if m.role == Role.OPERATOR),
-            operator_instansi_ids=frozenset(
-                m.unit.instansi_id for m in rows if m.role == Role.OPERATOR
-            ),
-            admin_instansi_ids=frozenset(m.instansi_id for m in rows if m.role == Role.ADMIN_LOKAL),
-            hub_ids=frozenset(m.hub_id for m in rows if m.role == Role.HUB_ADMIN),
-            hub_province_ids=frozenset(m.hub.province_id for m in rows if m.role == Role.HUB_ADMIN),
-            national_roles=frozenset(
-                m.role
-                for m in rows
-                if m.role in {Role.SEKRETARIAT, Role.EVALUATOR, Role.PANELIST} and not m.hub_id
-            ),
-            organiser_hub_ids=frozenset(
-                m.hub_id
-                for m in rows
-                if m.role in {Role.SEKRETARIAT, Role.EVALUATOR, Role.PANELIST} and m.hub_id
-            ),
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return EMPTY
+    rows = list(Membership.objects.filter(user=user).select_related("unit", "hub"))
+    return RoleSet(
+        grants=frozenset(
+            (m.role, m.hub_id if m.role in ORGANISER_SIDE else None)
+            for m in rows
+            if m.role in ORGANISER_SIDE
         )
-
-
-def _unwrapped(user):
-    """The real user behind `request.user`'s lazy wrapper, so the cache lives in one place
-    (permission checks run on the real object, templates and views often on the wrapper)."""
-    if isinstance(user, LazyObject):
-        if user._wrapped is empty:
-            user._setup()
-        return user._wrapped
-    return user
+        | frozenset((m.role, None) for m in rows if m.role not in ORGANISER_SIDE),
+        operator_unit_ids=frozenset(m.unit_id for m in rows if m.role == Role.OPERATOR),
+        operator_instansi_ids=frozenset(
+            m.unit.instansi_id for m in rows if m.role == Role.OPERATOR
+        ),
+        admin_instansi_ids=frozenset(m.instansi_id for m in rows if m.role == Role.ADMIN_LOKAL),
+        hub_ids=frozenset(m.hub_id for m in rows if m.role == Role.HUB_ADMIN),
+        hub_province_ids=frozenset(m.hub.province_id for m in rows if m.role == Role.HUB_ADMIN),
+    )
 
 
 def roles_of(user) -> RoleSet:
-    """The user's roles, cached on the user object for the rest of the request."""
-    user = _unwrapped(user)
-    loader = user.__dict__.get("_kipp_roles")
-    if loader is None:
-        loader = _Loader(user)
-        user.__dict__["_kipp_roles"] = loader
-    return loader.roleset
+    """The user's roles, read once and cached on the user for the rest of the request.
+
+    `User.roleset` is a cached property; reading it through `request.user`'s lazy wrapper
+    reaches the real user, so the wrapper and the real object share one cache.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return EMPTY
+    return user.roleset
+
+
+def load_roles(user) -> RoleSet:
+    """Read the user's memberships (one query); `User.roleset` caches the answer."""
+    return _load(user)
 
 
 def forget_roles(user) -> None:
     """Drop the cached roles after the user's memberships changed."""
-    user = _unwrapped(user)
-    user.__dict__.pop("_kipp_roles", None)
+    with contextlib.suppress(AttributeError):
+        del user.roleset

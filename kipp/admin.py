@@ -1,4 +1,4 @@
-"""Django admin for superusers: editions and a read-only view of proposals and timelines.
+"""Django admin for superusers: competitions and a read-only view of proposals and timelines.
 
 Proposal states are never edited here: every change goes through kipp.workflow.
 """

@@ -1,6 +1,6 @@
-"""Defaults for a new edition, from SPEC 3.1-3.2: form sections, categories, evidence.
+"""Defaults for a new competition, from SPEC 3.1-3.2: form sections, categories, evidence.
 
-The Sekretariat (or a hub) can change all of them per edition; these only pre-fill.
+The Sekretariat (or a hub) can change all of them per competition; these only pre-fill.
 """
 
 from django.utils.translation import gettext_noop as N_

@@ -2,7 +2,7 @@
 
 KIPP 2025 holds proposals in every state of the local and administrative stages, among them
 Bangka Barat's five candidates; KIPP 2023 holds the history the eligibility rules read
-(a Top 45 and a Top 99 innovation). Keyed on edition slug and proposal title, so running it
+(a Top 45 and a Top 99 innovation). Keyed on competition slug and proposal title, so running it
 again changes nothing. Titles and places are real-sounding; the people are invented.
 """
 
@@ -187,8 +187,8 @@ def _text_for(key: str, limit: int) -> str:
     return " ".join(text.split()[:limit])
 
 
-def _edition(name, slug, year, opens, closes, verification_closes, published=None):
-    edition, created = Competition.objects.get_or_create(
+def _competition(name, slug, year, opens, closes, verification_closes, published=None):
+    competition, created = Competition.objects.get_or_create(
         slug=slug,
         defaults={
             "name": name,
@@ -203,7 +203,7 @@ def _edition(name, slug, year, opens, closes, verification_closes, published=Non
     if created:
         for kind in GroupKind.values:
             group = CompetitionGroup.objects.create(
-                competition=edition,
+                competition=competition,
                 kind=kind,
                 quota_per_instansi=defaults.QUOTAS[kind],
                 min_age_months=defaults.MIN_AGE_MONTHS[kind],
@@ -215,18 +215,18 @@ def _edition(name, slug, year, opens, closes, verification_closes, published=Non
                 for n, (key, title, limit) in enumerate(defaults.SECTIONS[kind])
             )
         Category.objects.bulk_create(
-            Category(competition=edition, name=name, order=n)
+            Category(competition=competition, name=name, order=n)
             for n, name in enumerate(defaults.CATEGORIES_2025)
         )
-    return edition
+    return competition
 
 
 def _unit(key) -> Unit:
     return Unit.objects.get(instansi__name=key[0], name=key[1])
 
 
-def _proposal(edition, unit, title, kind, started_on, steps, source, when, users):
-    if Proposal.objects.filter(competition=edition, title=title).exists():
+def _proposal(competition, unit, title, kind, started_on, steps, source, when, users):
+    if Proposal.objects.filter(competition=competition, title=title).exists():
         return False
     author = users.get(steps[0][1]) if steps and steps[0][1] else None
     author = author or users[ADMIN_BB if unit.instansi.name == BANGKA_BARAT else "sekretariat"]
@@ -235,15 +235,15 @@ def _proposal(edition, unit, title, kind, started_on, steps, source, when, users
         title=title,
         defaults={"started_on": started_on, "created_by": author, "summary": title},
     )
-    group = edition.groups.get(kind=kind)
+    group = competition.groups.get(kind=kind)
     proposal = Proposal.objects.create(
-        competition=edition,
+        competition=competition,
         group=group,
         innovation=innovation,
         unit=unit,
         instansi=unit.instansi,
         title=title,
-        category=edition.categories.order_by("order")[7],
+        category=competition.categories.order_by("order")[7],
         sections={s.key: _text_for(s.key, s.word_limit) for s in group.sections.all()},
         team=[{"name": "Tim Inovasi " + unit.name, "position": "Ketua Tim", "phone": "0717-1234"}],
         source_innovation=Innovation.objects.filter(title=source).first() if source else None,
@@ -288,7 +288,7 @@ def seed() -> dict[str, int]:
     users = {u.username: u for u in User.objects.all()}
     users[None] = None
     wib_noon = 5  # 12:00 WIB is 05:00 UTC
-    kipp2023 = _edition(
+    kipp2023 = _competition(
         "KIPP 2023",
         "kipp-2023",
         2023,
@@ -314,7 +314,7 @@ def seed() -> dict[str, int]:
     # KIPP 2025 stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.
     today_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
-    kipp2025 = _edition(
+    kipp2025 = _competition(
         "KIPP 2025",
         "kipp-2025",
         2025,

@@ -30,7 +30,7 @@ def add_months(day: date, months: int) -> date:
 
 
 def innovation_record(innovation: Innovation, *, before_year: int) -> dict[str, int]:
-    """How often the innovation reached Top 99 and Top 45 in editions before `before_year`."""
+    """How often the innovation reached Top 99 and Top 45 in competitions before `before_year`."""
     reached = ProposalEvent.objects.filter(
         proposal__innovation=innovation, proposal__competition__year__lt=before_year
     )

@@ -12,15 +12,15 @@ from .models import Category, Competition
 
 
 class ProposalInboxFilter(django_filters.FilterSet):
-    """Edition, group, state, unit, category and title search over the inbox.
+    """Competition, group, state, unit, category and title search over the inbox.
 
     Drafts stay out unless the visitor asks for them (state "Draf" or "Sertakan draf"):
     they are the operators' unfinished work, not yet the Admin Lokal's to check.
-    `editions` and `units` are the choices the visitor may pick from; the category choices
-    follow the selected edition, since every edition has its own list.
+    `competitions` and `units` are the choices the visitor may pick from; the category choices
+    follow the selected competition, since every competition has its own list.
     """
 
-    edition = django_filters.ModelChoiceFilter(
+    competition = django_filters.ModelChoiceFilter(
         field_name="competition",
         label=_("Edisi"),
         queryset=Competition.objects.none(),
@@ -48,12 +48,16 @@ class ProposalInboxFilter(django_filters.FilterSet):
         label=_("Sertakan draf"), method="_keep", widget=forms.CheckboxInput
     )
 
-    def __init__(self, data=None, queryset=None, *, editions, units, edition=None, **kwargs):
+    def __init__(
+        self, data=None, queryset=None, *, competitions, units, competition=None, **kwargs
+    ):
         super().__init__(data, queryset, **kwargs)
-        self.filters["edition"].queryset = editions
+        self.filters["competition"].queryset = competitions
         self.filters["unit"].queryset = units
         self.filters["category"].queryset = (
-            Category.objects.filter(competition=edition) if edition else Category.objects.none()
+            Category.objects.filter(competition=competition)
+            if competition
+            else Category.objects.none()
         )
         for name, field in self.form.fields.items():
             css = {"drafts": "form-check-input", "q": "form-control"}.get(name, "form-select")

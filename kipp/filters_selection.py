@@ -21,9 +21,9 @@ def kinds_of_cluster(cluster: str) -> list[str]:
 
 
 class AdminSelectionFilter(django_filters.FilterSet):
-    """Cluster, province, group, category, state and free text over an edition's proposals.
+    """Cluster, province, group, category, state and free text over a competition's proposals.
 
-    Give `competition=` so the category choices are the edition's own.
+    Give `competition=` so the category choices are the competition's own.
     """
 
     q = django_filters.CharFilter(

@@ -3,17 +3,14 @@
 import rules
 
 from hubs.roles import roles_of
-from hubs.rules import is_admin_lokal, is_hub_admin, is_national_sekretariat, is_operator
+from hubs.rules import is_admin_lokal, is_operator
 
 
 @rules.predicate
-def is_hub_sekretariat(user):
-    """A Sekretariat member attached to a hub runs that hub's provincial editions."""
-    roles = roles_of(user)
-    return roles.is_sekretariat and bool(roles.organiser_hub_ids)
+def organiser(user):
+    """Organises some competition: national Sekretariat, or a hub's (admin or Sekretariat)."""
+    return roles_of(user).is_organiser
 
-
-organiser = is_national_sekretariat | is_hub_admin | is_hub_sekretariat
 
 rules.add_perm("kipp.manage_competitions", organiser)
 rules.add_perm("kipp.propose", is_operator | is_admin_lokal)

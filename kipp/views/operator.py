@@ -26,11 +26,10 @@ from hubs.models import Instansi
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
-from .. import selectors, services_proposals, workflow
 from ..eligibility import submission_problems
 from ..enums import EvidenceKind
 from ..enums import ProposalState as S
-from ..forms_proposals import (
+from ..forms.proposals import (
     EvidenceForm,
     InnovationForm,
     ProposalCreateForm,
@@ -38,7 +37,10 @@ from ..forms_proposals import (
     open_groups_for,
 )
 from ..models import Evidence, Proposal
-from ..services_proposals import EditConflict
+from ..selectors import proposals as selectors
+from ..services import proposals as services_proposals
+from ..services import workflow
+from ..services.proposals import EditConflict
 
 PROPOSE = "kipp.propose"
 
@@ -175,7 +177,7 @@ class ProposalListView(AreaRequiredMixin, ListView):
 
 
 def open_countdowns(user) -> list[dict]:
-    """Deadlines of the editions open to the user's instansi (one per edition and instansi)."""
+    """Deadlines of the competitions open to the user's instansi (one per competition and instansi)."""
     roles = roles_of(user)
     rows = []
     instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)

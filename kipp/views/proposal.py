@@ -12,9 +12,10 @@ from django.views.generic import DetailView
 
 from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
 
-from .. import selectors, workflow
 from ..eligibility import count_words
 from ..enums import ProposalState as S
+from ..selectors import proposals as selectors
+from ..services import workflow
 
 # Button text per target state; the note field is shown for moves that require one.
 MOVE_LABELS = {

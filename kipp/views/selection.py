@@ -1,7 +1,7 @@
-"""Administrative selection by the organiser of an edition: the filtered list with counts,
+"""Administrative selection by the organiser of a competition: the filtered list with counts,
 decisions per row and in bulk, the export of the list and the publication of the results.
 
-Every view enters through `AreaRequiredMixin` with "kipp.select_admin"; an edition is
+Every view enters through `AreaRequiredMixin` with "kipp.select_admin"; a competition is
 reached only through `selectors.competitions_managed_by` and a proposal only through
 `services_selection.proposals_in_selection` (which builds on `proposals_visible_to`), so
 anything else answers 404. State changes go through `workflow.proposal_transition`.
@@ -20,25 +20,27 @@ from django.views.generic import ListView
 from hubs.enums import CLUSTER_OF_KIND, Cluster
 from hubs.views.access import AreaRequiredMixin
 
-from .. import selectors, services_selection, workflow
 from ..enums import QUOTA_STATES
 from ..enums import ProposalState as S
 from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
-from ..services_selection import PASS, SelectionError
+from ..selectors import proposals as selectors
+from ..services import selection as services_selection
+from ..services import workflow
+from ..services.selection import PASS, SelectionError
 
 PERMISSION = "kipp.select_admin"
 EXPORT_FORMATS = ("xlsx", "csv")
 
 
-def _editions(user) -> list:
-    """The editions the user selects in, most recent first."""
+def _competitions(user) -> list:
+    """The competitions the user selects in, most recent first."""
     return list(
         selectors.competitions_managed_by(user).order_by("-year", "-registration_opens_at", "-pk")
     )
 
 
-def _edition(user, pk):
+def _competition(user, pk):
     return get_object_or_404(selectors.competitions_managed_by(user), pk=pk)
 
 
@@ -66,23 +68,23 @@ def _province_name(proposal) -> str:
     return (region.province or region).name
 
 
-class _EditionFilterMixin(AreaRequiredMixin):
-    """Resolve `?edisi=` among the user's editions (default: the most recent) and filter."""
+class _CompetitionFilterMixin(AreaRequiredMixin):
+    """Resolve `?edisi=` among the user's competitions (default: the most recent) and filter."""
 
     permission_required = PERMISSION
 
     def dispatch(self, request, *args, **kwargs):
-        self.editions, self.competition = [], None
+        self.competitions, self.competition = [], None
         if request.user.is_authenticated and request.user.has_perm(PERMISSION):
-            self.editions = _editions(request.user)
+            self.competitions = _competitions(request.user)
             chosen = request.GET.get("edisi", "")
             if chosen:
-                matches = [e for e in self.editions if str(e.pk) == chosen]
+                matches = [e for e in self.competitions if str(e.pk) == chosen]
                 if not matches:
                     raise Http404
                 self.competition = matches[0]
-            elif self.editions:
-                self.competition = self.editions[0]
+            elif self.competitions:
+                self.competition = self.competitions[0]
         return super().dispatch(request, *args, **kwargs)
 
     def filtered(self):
@@ -95,7 +97,7 @@ class _EditionFilterMixin(AreaRequiredMixin):
         return self.filterset.qs.order_by("forwarded_at", "pk")
 
 
-class SelectionListView(_EditionFilterMixin, ListView):
+class SelectionListView(_CompetitionFilterMixin, ListView):
     template_name = "kipp/selection_list.html"
     context_object_name = "proposals"
     paginate_by = 25
@@ -108,7 +110,7 @@ class SelectionListView(_EditionFilterMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context.update(editions=self.editions, competition=self.competition)
+        context.update(competitions=self.competitions, competition=self.competition)
         if self.competition is None:
             return context
         base = services_selection.proposals_in_selection(user=user, competition=self.competition)
@@ -128,7 +130,7 @@ class SelectionListView(_EditionFilterMixin, ListView):
         return context
 
 
-class SelectionExportView(_EditionFilterMixin, View):
+class SelectionExportView(_CompetitionFilterMixin, View):
     """The filtered list as XLSX or CSV (all matching rows, not just one page)."""
 
     def get(self, request, fmt):
@@ -193,10 +195,10 @@ class SelectionDecideView(_SelectionPostView):
 
 
 class SelectionBulkView(_SelectionPostView):
-    """Pass or fail the ticked proposals of one edition; reports what was done and refused."""
+    """Pass or fail the ticked proposals of one competition; reports what was done and refused."""
 
     def post(self, request, pk):
-        competition = _edition(request.user, pk)
+        competition = _competition(request.user, pk)
         decision = request.POST.get("decision", "")
         ids = request.POST.getlist("ids")
         if not ids:
@@ -231,10 +233,10 @@ class SelectionBulkView(_SelectionPostView):
 
 
 class SelectionPublishView(_SelectionPostView):
-    """Publish the edition's administrative selection results (opens the public page)."""
+    """Publish the competition's administrative selection results (opens the public page)."""
 
     def post(self, request, pk):
-        competition = _edition(request.user, pk)
+        competition = _competition(request.user, pk)
         try:
             services_selection.admin_results_publish(actor=request.user, competition=competition)
         except PermissionDenied:

@@ -21,21 +21,21 @@ from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
-from .. import workflow
 from ..enums import ChecklistItem
 from ..enums import ProposalState as S
 from ..exports import Column, export_response
 from ..filters import ProposalInboxFilter
-from ..forms_verification import VerificationForm
-from ..selectors_verification import (
+from ..forms.verification import VerificationForm
+from ..selectors.verification import (
     checklist_hints,
     proposals_to_verify,
     quota_usage,
     state_counts,
-    verification_editions,
+    verification_competitions,
     verification_units,
 )
-from ..services_verification import VerificationRefused, verification_save
+from ..services import workflow
+from ..services.verification import VerificationRefused, verification_save
 from .proposal import ProposalDetailView
 
 # The moves offered on the verification page, in this order.
@@ -47,27 +47,27 @@ class InboxFilterMixin(AreaRequiredMixin):
     permission_required = "kipp.verify"
 
     def get_filterset(self) -> ProposalInboxFilter:
-        """The inbox filters, with the newest edition selected when none (or a foreign one)
-        is asked for: counts and quota are always those of one edition."""
+        """The inbox filters, with the newest competition selected when none (or a foreign one)
+        is asked for: counts and quota are always those of one competition."""
         if hasattr(self, "_filterset"):
             return self._filterset
         user = self.request.user
-        editions = verification_editions(user)
+        competitions = verification_competitions(user)
         data = self.request.GET.copy()
         data.pop("page", None)
         data.pop("format", None)
-        asked = data.get("edition", "")
-        edition = editions.filter(pk=asked).first() if asked.isdigit() else None
-        edition = edition or editions.first()
-        if edition:
-            data["edition"] = str(edition.pk)
-        self.edition = edition
+        asked = data.get("competition", "")
+        competition = competitions.filter(pk=asked).first() if asked.isdigit() else None
+        competition = competition or competitions.first()
+        if competition:
+            data["competition"] = str(competition.pk)
+        self.competition = competition
         self._filterset = ProposalInboxFilter(
             data,
             queryset=proposals_to_verify(user),
-            editions=editions,
+            competitions=competitions,
             units=verification_units(user),
-            edition=edition,
+            competition=competition,
             request=self.request,
         )
         return self._filterset
@@ -88,7 +88,7 @@ class VerificationInboxView(InboxFilterMixin, ListView):
         chosen = filterset.form.cleaned_data.get("state") if filterset.is_valid() else ""
         context.update(
             filter=filterset,
-            edition=self.edition,
+            competition=self.competition,
             state=chosen or "",
             state_chips=[
                 {"value": value, "label": label, "count": counts[value]}
@@ -107,8 +107,8 @@ class VerificationInboxView(InboxFilterMixin, ListView):
         return context
 
     def _quotas(self) -> list[dict]:
-        """Quota usage and verification close of the selected edition, per instansi."""
-        if self.edition is None:
+        """Quota usage and verification close of the selected competition, per instansi."""
+        if self.competition is None:
             return []
         instansi_ids = sorted(roles_of(self.request.user).admin_instansi_ids)
         names = (
@@ -119,11 +119,11 @@ class VerificationInboxView(InboxFilterMixin, ListView):
         now = timezone.now()
         quotas = []
         for instansi_id in instansi_ids:
-            closes = workflow.deadlines(self.edition, instansi_id)[workflow.VERIFICATION]
+            closes = workflow.deadlines(self.competition, instansi_id)[workflow.VERIFICATION]
             quotas.append(
                 {
                     "instansi": names.get(instansi_id, ""),
-                    "usage": quota_usage(self.edition, instansi_id),
+                    "usage": quota_usage(self.competition, instansi_id),
                     "closes": closes,
                     "open": now < closes,
                 }
@@ -152,8 +152,8 @@ class VerificationExportView(InboxFilterMixin, View):
             raise Http404
         filterset = self.get_filterset()
         name = "verifikasi"
-        if self.edition:
-            name += f"-{self.edition.slug}"
+        if self.competition:
+            name += f"-{self.competition.slug}"
         name += timezone.localtime().strftime("-%Y%m%d-%H%M")
         return export_response(
             filterset.qs.iterator(chunk_size=1000), _export_columns(), fmt=fmt, filename=name
@@ -226,7 +226,7 @@ class VerificationDetailView(ProposalDetailView):
             verification_moves=[moves[state] for state in VERIFICATION_MOVES if state in moves],
             return_note=_return_note(proposal, stored),
             group_quota=next((u for u in usage if u.group_id == proposal.group_id), None),
-            inbox_url=reverse("verification_inbox") + f"?edition={proposal.competition_id}",
+            inbox_url=reverse("verification_inbox") + f"?competition={proposal.competition_id}",
         )
         return context
 

@@ -15,9 +15,13 @@ def test_autosave_conflict_and_restore(
     transactional_db, babel, live_server, browser, screenshot, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    edition = kf.competition()
+    competition = kf.competition()
     draft = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, kind=GroupKind.UMUM, complete=False
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        kind=GroupKind.UMUM,
+        complete=False,
     )
     page = browser.new_context(viewport=DESKTOP, locale="id-ID").new_page()
     page.goto(f"{live_server.url}/accounts/login/")

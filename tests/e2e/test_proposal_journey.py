@@ -35,9 +35,9 @@ def test_draft_to_public_announcement(
     transactional_db, babel, live_server, browser, screenshot, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    edition = kf.competition(name="KIPP 2025", year=2025)
+    competition = kf.competition(name="KIPP 2025", year=2025)
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, title="Babar Satu Data"
+        babel.kominfo, babel.operator_bb, competition=competition, title="Babar Satu Data"
     )
     base = live_server.url
 
@@ -89,23 +89,23 @@ def test_draft_to_public_announcement(
     sekretariat.click(f"#aksi-{S.ADMIN_PASSED}")
     sekretariat.wait_for_selector("#status-usulan")
     assert sekretariat.inner_text("#status-usulan") == S.ADMIN_PASSED.label
-    sekretariat.goto(f"{base}/seleksi/administrasi/?edisi={edition.pk}")
+    sekretariat.goto(f"{base}/seleksi/administrasi/?edisi={competition.pk}")
     sekretariat.click("#tombol-umumkan")
     sekretariat.wait_for_load_state()
     screenshot(sekretariat, "25-sekretariat-diumumkan")
 
     # 6. Anyone can read the announcement.
     visitor = browser.new_context(viewport=PHONE, locale="id-ID").new_page()
-    visitor.goto(f"{base}/pengumuman/{edition.slug}/seleksi-administrasi/")
+    visitor.goto(f"{base}/pengumuman/{competition.slug}/seleksi-administrasi/")
     text = visitor.inner_text("main")
     assert "Babar Satu Data" in text
     assert babel.bangka_barat.name in text
     screenshot(visitor, "26-publik-pengumuman")
 
     proposal.refresh_from_db()
-    edition.refresh_from_db()
+    competition.refresh_from_db()
     assert proposal.state == S.ADMIN_PASSED
-    assert edition.admin_results_published_at is not None
+    assert competition.admin_results_published_at is not None
     assert list(proposal.events.values_list("to_state", flat=True)) == [
         S.DRAFT,
         S.SUBMITTED,

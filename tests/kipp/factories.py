@@ -1,4 +1,4 @@
-"""Factories for editions, innovations and proposals (complete and eligible by default)."""
+"""Factories for competitions, innovations and proposals (complete and eligible by default)."""
 
 import importlib
 from datetime import date, timedelta
@@ -38,12 +38,12 @@ def competition(
     hub=None,
     quotas=None,
 ) -> Competition:
-    """An edition with all three groups, default sections, evidence rules and categories.
+    """A competition with all three groups, default sections, evidence rules and categories.
 
     By default registration opened 10 days ago and closes in 10 days; verification in 20.
     """
     now = timezone.now()
-    edition = Competition.objects.create(
+    competition = Competition.objects.create(
         name=name,
         slug=name.lower().replace(" ", "-"),
         year=year,
@@ -55,7 +55,7 @@ def competition(
     )
     for kind in GroupKind.values:
         group = CompetitionGroup.objects.create(
-            competition=edition,
+            competition=competition,
             kind=kind,
             quota_per_instansi=(quotas or defaults.QUOTAS)[kind],
             min_age_months=defaults.MIN_AGE_MONTHS[kind],
@@ -67,8 +67,8 @@ def competition(
                 group=group, key=key, title=title, word_limit=limit, order=order
             )
     for order, category in enumerate(defaults.CATEGORIES_2025):
-        Category.objects.create(competition=edition, name=category, order=order)
-    return edition
+        Category.objects.create(competition=competition, name=category, order=order)
+    return competition
 
 
 def innovation(unit, actor, *, title="Inovasi Contoh", started_on=None) -> Innovation:
@@ -85,7 +85,7 @@ def proposal(
     unit,
     actor,
     *,
-    edition: Competition,
+    competition: Competition,
     kind=GroupKind.UMUM,
     title="Inovasi Contoh",
     started_on=None,
@@ -94,9 +94,9 @@ def proposal(
     source=None,
 ) -> Proposal:
     """A proposal of a new innovation of `unit`; `complete=True` fills every requirement."""
-    group = edition.groups.get(kind=kind)
+    group = competition.groups.get(kind=kind)
     made = Proposal.objects.create(
-        competition=edition,
+        competition=competition,
         group=group,
         innovation=innovation(unit, actor, title=title, started_on=started_on),
         unit=unit,
@@ -149,9 +149,9 @@ def evidence_file(made: Proposal, actor, kind=EvidenceKind.OTHER) -> Evidence:
     return item
 
 
-def history(unit, actor, *, edition: Competition, title: str, reached: list[str]) -> Proposal:
-    """A proposal of an earlier edition that went through the given states (for eligibility)."""
-    made = proposal(unit, actor, edition=edition, title=title, complete=False)
+def history(unit, actor, *, competition: Competition, title: str, reached: list[str]) -> Proposal:
+    """A proposal of an earlier competition that went through the given states (for eligibility)."""
+    made = proposal(unit, actor, competition=competition, title=title, complete=False)
     previous = made.state
     for state in reached:
         ProposalEvent.objects.create(
@@ -164,11 +164,11 @@ def history(unit, actor, *, edition: Competition, title: str, reached: list[str]
 
 
 def bulk_proposals(
-    unit, actor, *, edition: Competition, count: int, state, prefix="Inovasi Massal"
+    unit, actor, *, competition: Competition, count: int, state, prefix="Inovasi Massal"
 ):
     """`count` proposals of `unit` in `state`, inserted in bulk (for query-count tests)."""
-    group = edition.groups.get(kind=GroupKind.UMUM)
-    category = edition.categories.first()
+    group = competition.groups.get(kind=GroupKind.UMUM)
+    category = competition.categories.first()
     innovations = Innovation.objects.bulk_create(
         Innovation(unit=unit, title=f"{prefix} {n}", started_on=date(2020, 1, 6), created_by=actor)
         for n in range(count)
@@ -176,7 +176,7 @@ def bulk_proposals(
     now = timezone.now()
     proposals = Proposal.objects.bulk_create(
         Proposal(
-            competition=edition,
+            competition=competition,
             group=group,
             innovation=innovation,
             unit=unit,

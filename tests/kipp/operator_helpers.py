@@ -1,7 +1,7 @@
 """Helpers of the proposer-side tests: the POST data of the proposal form."""
 
-from kipp.forms_proposals import TEAM_FIELDS
-from kipp.services_proposals import MAX_TEAM
+from kipp.forms.proposals import TEAM_FIELDS
+from kipp.services.proposals import MAX_TEAM
 
 
 def form_data(proposal, **overrides) -> dict:

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from hubs.models import Notification
 from hubs.tasks import notification_email_sweep
-from kipp import workflow
 from kipp.enums import ProposalState as S
+from kipp.services import workflow
 from tests import worker
 from tests.kipp import factories as kf
 
@@ -90,8 +90,8 @@ def _accepts(port: int) -> bool:
 
 @pytest.mark.celery_worker
 def test_submit_and_forward_survive_a_broker_outage(babel, outage, tmp_path):
-    edition = kf.competition()
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition)
+    competition = kf.competition()
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=competition)
 
     started = time.monotonic()
     workflow.proposal_transition(proposal=proposal, actor=babel.operator_bb, to_state=S.SUBMITTED)

@@ -10,7 +10,7 @@ from kipp.enums import ProposalState as S
 from kipp.models import Proposal, ProposalEvent
 
 
-def test_seed_demo_loads_both_editions_idempotently(db, settings):
+def test_seed_demo_loads_both_competitions_idempotently(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
     counts = (Proposal.objects.count(), ProposalEvent.objects.count())

@@ -1,8 +1,8 @@
-"""Edition configuration: who may open each screen, what creating an edition pre-fills,
+"""Competition configuration: who may open each screen, what creating a competition pre-fills,
 schedules in WIB, validation, categories in use, and deadline extensions per instansi.
 
-Actors: the national Sekretariat organises national editions, the Babel hub admin the Babel
-hub's provincial editions; an operator, an Admin Lokal, a judge and an anonymous visitor may
+Actors: the national Sekretariat organises national competitions, the Babel hub admin the Babel
+hub's provincial competitions; an operator, an Admin Lokal, a judge and an anonymous visitor may
 organise nothing.
 """
 
@@ -15,9 +15,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import get_resolver, resolve
 
-from kipp import defaults, services_editions, workflow
+from kipp import defaults
 from kipp.enums import EvidenceKind, GroupKind
 from kipp.models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from kipp.services import competitions as services_competitions
+from kipp.services import workflow
 from tests import factories as f
 from tests.kipp import factories as kf
 
@@ -36,22 +38,22 @@ def wib_input(value: datetime) -> str:
     return value.astimezone(WIB).strftime("%Y-%m-%dT%H:%M")
 
 
-def edition_data(edition: Competition, **changes) -> dict:
+def competition_data(competition: Competition, **changes) -> dict:
     data = {
-        "name": edition.name,
-        "slug": edition.slug,
-        "year": edition.year,
-        "theme": edition.theme,
-        "registration_opens_at": wib_input(edition.registration_opens_at),
-        "registration_closes_at": wib_input(edition.registration_closes_at),
-        "verification_closes_at": wib_input(edition.verification_closes_at),
-        "max_file_mb": edition.max_file_mb,
+        "name": competition.name,
+        "slug": competition.slug,
+        "year": competition.year,
+        "theme": competition.theme,
+        "registration_opens_at": wib_input(competition.registration_opens_at),
+        "registration_closes_at": wib_input(competition.registration_closes_at),
+        "verification_closes_at": wib_input(competition.verification_closes_at),
+        "max_file_mb": competition.max_file_mb,
     }
     data.update(changes)
     return data
 
 
-NEW_EDITION = {
+NEW_COMPETITION = {
     "name": "KIPP 2026",
     "slug": "kipp-2026",
     "year": 2026,
@@ -64,15 +66,15 @@ NEW_EDITION = {
 
 
 @pytest.fixture
-def editions(babel):
-    """A national edition and the Babel hub's provincial one, each with one extension."""
+def competitions(babel):
+    """A national competition and the Babel hub's provincial one, each with one extension."""
     national = kf.competition()
     provincial = kf.competition(name="KIPP Babel 2025", hub=babel.hub)
-    for edition, actor in ((national, babel.sekretariat), (provincial, babel.hub_admin)):
+    for competition, actor in ((national, babel.sekretariat), (provincial, babel.hub_admin)):
         DeadlineExtension.objects.create(
-            competition=edition,
+            competition=competition,
             instansi=babel.bangka_tengah,
-            registration_closes_at=edition.registration_closes_at + timedelta(days=3),
+            registration_closes_at=competition.registration_closes_at + timedelta(days=3),
             reason="Gangguan jaringan",
             created_by=actor,
         )
@@ -92,27 +94,27 @@ ORGANISERS = {"sekretariat": 200, "hub": 200}
 @dataclass(frozen=True)
 class Case:
     name: str
-    url: object  # callable(babel, editions) -> str
+    url: object  # callable(babel, competitions) -> str
     expected: dict[str, int]
     method: str = "get"
-    data: object = None  # callable(babel, editions) -> dict
+    data: object = None  # callable(babel, competitions) -> dict
     changes: frozenset[str] = field(default_factory=frozenset)
 
 
-def _umum(edition):
-    return edition.groups.get(kind=GroupKind.UMUM)
+def _umum(competition):
+    return competition.groups.get(kind=GroupKind.UMUM)
 
 
-def _section(edition):
-    return FormSection.objects.filter(group__competition=edition).order_by("pk").first()
+def _section(competition):
+    return FormSection.objects.filter(group__competition=competition).order_by("pk").first()
 
 
-def _category(edition):
-    return edition.categories.order_by("pk").last()
+def _category(competition):
+    return competition.categories.order_by("pk").last()
 
 
-def _edition_cases(label: str, attr: str, owner: str) -> list[Case]:
-    """Every configuration view and POST on one edition: its organiser only."""
+def _competition_cases(label: str, attr: str, owner: str) -> list[Case]:
+    """Every configuration view and POST on one competition: its organiser only."""
 
     def pick(e):
         return getattr(e, attr)
@@ -139,7 +141,7 @@ def _edition_cases(label: str, attr: str, owner: str) -> list[Case]:
         post(
             "update_post",
             lambda b, e: base(e) + "ubah/",
-            lambda b, e: edition_data(pick(e), theme="Tema baru"),
+            lambda b, e: competition_data(pick(e), theme="Tema baru"),
         ),
         post(
             "group_update",
@@ -168,7 +170,7 @@ def _edition_cases(label: str, attr: str, owner: str) -> list[Case]:
         Case(
             f"{label}_section_delete_by_get",
             lambda b, e: base(e) + f"bagian/{_section(pick(e)).pk}/hapus/",
-            # The method is refused before any edition is looked up: 405 reveals nothing.
+            # The method is refused before any competition is looked up: 405 reveals nothing.
             statuses(404, sekretariat=405, hub=405),
         ),
         post(
@@ -206,18 +208,18 @@ def _edition_cases(label: str, attr: str, owner: str) -> list[Case]:
 
 
 CASES = [
-    Case("edition_list", lambda b, e: "/kompetisi/kelola/", statuses(404, **ORGANISERS)),
-    Case("edition_create", lambda b, e: "/kompetisi/kelola/baru/", statuses(404, **ORGANISERS)),
+    Case("competition_list", lambda b, e: "/kompetisi/kelola/", statuses(404, **ORGANISERS)),
+    Case("competition_create", lambda b, e: "/kompetisi/kelola/baru/", statuses(404, **ORGANISERS)),
     Case(
-        "edition_create_post",
+        "competition_create_post",
         lambda b, e: "/kompetisi/kelola/baru/",
         statuses(404, sekretariat=302, hub=302),
         method="post",
-        data=lambda b, e: NEW_EDITION,
+        data=lambda b, e: NEW_COMPETITION,
         changes=frozenset({"sekretariat", "hub"}),
     ),
-    *_edition_cases("national", "national", "sekretariat"),
-    *_edition_cases("provincial", "provincial", "hub"),
+    *_competition_cases("national", "national", "sekretariat"),
+    *_competition_cases("provincial", "provincial", "hub"),
 ]
 
 
@@ -234,11 +236,11 @@ def snapshot():
 
 @pytest.mark.parametrize("actor", ACTORS)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_access(client, babel, editions, case, actor):
+def test_access(client, babel, competitions, case, actor):
     if actor != "anon":
         client.force_login(getattr(babel, ACTOR_ATTR[actor]))
-    url = case.url(babel, editions)
-    data = case.data(babel, editions) if case.method == "post" else None
+    url = case.url(babel, competitions)
+    data = case.data(babel, competitions) if case.method == "post" else None
     before = snapshot()
 
     response = client.post(url, data) if case.method == "post" else client.get(url)
@@ -253,32 +255,36 @@ def test_access(client, babel, editions, case, actor):
         assert after == before, f"{case.name}: {actor}'s request changed data"
 
 
-def test_every_edition_url_is_in_the_matrix(babel, editions):
-    covered = {resolve(case.url(babel, editions)).route for case in CASES}
-    routes = {str(p.pattern) for p in get_resolver("kipp.urls_editions").url_patterns}
+def test_every_competition_url_is_in_the_matrix(babel, competitions):
+    covered = {resolve(case.url(babel, competitions)).route for case in CASES}
+    routes = {
+        str(p.pattern)
+        for p in get_resolver("kipp.urls").url_patterns
+        if str(p.pattern).startswith("kompetisi/kelola/")
+    }
     assert routes - covered == set()
 
 
-def test_menu_links_to_edition_list_for_organisers_only(client, babel):
+def test_menu_links_to_competition_list_for_organisers_only(client, babel):
     client.force_login(babel.hub_admin)
     assert 'href="/kompetisi/kelola/"' in client.get("/dasbor/").content.decode()
     client.force_login(babel.admin_bb)
     assert 'href="/kompetisi/kelola/"' not in client.get("/dasbor/").content.decode()
 
 
-# Creating an edition ------------------------------------------------------------------------
+# Creating a competition ------------------------------------------------------------------------
 
 
 def test_create_prefills_groups_sections_and_categories(client, babel):
     client.force_login(babel.sekretariat)
 
-    response = client.post("/kompetisi/kelola/baru/", NEW_EDITION)
+    response = client.post("/kompetisi/kelola/baru/", NEW_COMPETITION)
 
-    edition = Competition.objects.get(slug="kipp-2026")
+    competition = Competition.objects.get(slug="kipp-2026")
     assert response.status_code == 302
-    assert response["Location"] == f"/kompetisi/kelola/{edition.pk}/"
-    assert edition.organiser_hub is None
-    groups = {g.kind: g for g in edition.groups.all()}
+    assert response["Location"] == f"/kompetisi/kelola/{competition.pk}/"
+    assert competition.organiser_hub is None
+    groups = {g.kind: g for g in competition.groups.all()}
     assert set(groups) == {GroupKind.UMUM, GroupKind.REPLIKASI, GroupKind.KHUSUS}
     assert [groups[k].sections.count() for k in GroupKind.values] == [7, 3, 4]
     assert (groups["umum"].quota_per_instansi, groups["umum"].min_age_months) == (10, 24)
@@ -288,16 +294,16 @@ def test_create_prefills_groups_sections_and_categories(client, babel):
     assert groups["umum"].invitation_only is False
     first = groups["umum"].sections.order_by("order").first()
     assert (first.key, first.title, first.word_limit) == ("ringkasan", "Ringkasan", 200)
-    assert list(edition.categories.values_list("name", flat=True)) == defaults.CATEGORIES_2025
+    assert list(competition.categories.values_list("name", flat=True)) == defaults.CATEGORIES_2025
 
 
-def test_hub_admin_creates_edition_for_its_own_hub_only(client, babel):
+def test_hub_admin_creates_competition_for_its_own_hub_only(client, babel):
     client.force_login(babel.hub_admin)
 
     form_page = client.get("/kompetisi/kelola/baru/").content.decode()
     response = client.post(
         "/kompetisi/kelola/baru/",
-        {**NEW_EDITION, "organiser": "nasional", "organiser_hub": ""},
+        {**NEW_COMPETITION, "organiser": "nasional", "organiser_hub": ""},
     )
 
     assert 'name="organiser' not in form_page
@@ -310,7 +316,7 @@ def test_service_refuses_a_hub_the_actor_does_not_administer(babel):
     other_hub = f.HubFactory(province=babel.muara_enim.region.parent)
 
     with pytest.raises(PermissionDenied):
-        services_editions.competition_create(
+        services_competitions.competition_create(
             actor=babel.hub_admin,
             organiser_hub=other_hub,
             name="KIPP Sumsel 2026",
@@ -321,7 +327,7 @@ def test_service_refuses_a_hub_the_actor_does_not_administer(babel):
             verification_closes_at=datetime(2026, 4, 15, tzinfo=UTC),
         )
     with pytest.raises(PermissionDenied):
-        services_editions.competition_create(
+        services_competitions.competition_create(
             actor=babel.hub_admin,
             organiser_hub=None,
             name="KIPP 2026",
@@ -339,26 +345,26 @@ def test_service_refuses_a_hub_the_actor_does_not_administer(babel):
 def test_registration_close_entered_in_wib_is_stored_in_utc(client, babel):
     client.force_login(babel.sekretariat)
 
-    client.post("/kompetisi/kelola/baru/", NEW_EDITION)
+    client.post("/kompetisi/kelola/baru/", NEW_COMPETITION)
 
-    edition = Competition.objects.get(slug="kipp-2026")
-    assert edition.registration_closes_at == datetime(2026, 4, 16, 5, 0, tzinfo=UTC)
-    assert edition.verification_closes_at == datetime(2026, 4, 30, 16, 59, tzinfo=UTC)
-    edit_page = client.get(f"/kompetisi/kelola/{edition.pk}/ubah/").content.decode()
+    competition = Competition.objects.get(slug="kipp-2026")
+    assert competition.registration_closes_at == datetime(2026, 4, 16, 5, 0, tzinfo=UTC)
+    assert competition.verification_closes_at == datetime(2026, 4, 30, 16, 59, tzinfo=UTC)
+    edit_page = client.get(f"/kompetisi/kelola/{competition.pk}/ubah/").content.decode()
     assert 'type="datetime-local"' in edit_page
     assert 'value="2026-04-16T12:00"' in edit_page
-    detail = client.get(f"/kompetisi/kelola/{edition.pk}/").content.decode()
+    detail = client.get(f"/kompetisi/kelola/{competition.pk}/").content.decode()
     assert "16 April 2026 12:00 WIB" in detail
 
 
-def test_registration_close_2025_04_16_noon_wib(client, babel, editions):
+def test_registration_close_2025_04_16_noon_wib(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    edition = editions.national
+    competition = competitions.national
 
     response = client.post(
-        f"/kompetisi/kelola/{edition.pk}/ubah/",
-        edition_data(
-            edition,
+        f"/kompetisi/kelola/{competition.pk}/ubah/",
+        competition_data(
+            competition,
             registration_opens_at="2025-02-01T08:00",
             registration_closes_at="2025-04-16T12:00",
             verification_closes_at="2025-04-30T12:00",
@@ -366,8 +372,8 @@ def test_registration_close_2025_04_16_noon_wib(client, babel, editions):
     )
 
     assert response.status_code == 302
-    edition.refresh_from_db()
-    assert edition.registration_closes_at == datetime(2025, 4, 16, 5, 0, tzinfo=UTC)
+    competition.refresh_from_db()
+    assert competition.registration_closes_at == datetime(2025, 4, 16, 5, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -392,7 +398,7 @@ def test_registration_close_2025_04_16_noon_wib(client, babel, editions):
 def test_create_validation_messages(client, babel, changes, field_name, message):
     client.force_login(babel.sekretariat)
 
-    response = client.post("/kompetisi/kelola/baru/", {**NEW_EDITION, **changes})
+    response = client.post("/kompetisi/kelola/baru/", {**NEW_COMPETITION, **changes})
 
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors[field_name])
@@ -400,11 +406,11 @@ def test_create_validation_messages(client, babel, changes, field_name, message)
     assert Competition.objects.count() == 0
 
 
-def test_slug_and_name_must_be_unique(client, babel, editions):
+def test_slug_and_name_must_be_unique(client, babel, competitions):
     client.force_login(babel.sekretariat)
 
     response = client.post(
-        "/kompetisi/kelola/baru/", {**NEW_EDITION, "slug": "kipp-2025", "name": "KIPP 2025"}
+        "/kompetisi/kelola/baru/", {**NEW_COMPETITION, "slug": "kipp-2025", "name": "KIPP 2025"}
     )
 
     form = response.context["form"]
@@ -413,29 +419,29 @@ def test_slug_and_name_must_be_unique(client, babel, editions):
     assert Competition.objects.count() == 2
 
 
-def test_update_keeps_the_organiser(client, babel, editions):
+def test_update_keeps_the_organiser(client, babel, competitions):
     client.force_login(babel.hub_admin)
-    edition = editions.provincial
+    competition = competitions.provincial
 
     client.post(
-        f"/kompetisi/kelola/{edition.pk}/ubah/",
-        edition_data(edition, name="KIPP Babel 2025 (perubahan)", organiser="nasional"),
+        f"/kompetisi/kelola/{competition.pk}/ubah/",
+        competition_data(competition, name="KIPP Babel 2025 (perubahan)", organiser="nasional"),
     )
 
-    edition.refresh_from_db()
-    assert edition.name == "KIPP Babel 2025 (perubahan)"
-    assert edition.organiser_hub == babel.hub
+    competition.refresh_from_db()
+    assert competition.name == "KIPP Babel 2025 (perubahan)"
+    assert competition.organiser_hub == babel.hub
 
 
 # Groups, sections, categories ---------------------------------------------------------------
 
 
-def test_group_settings_are_saved(client, babel, editions):
+def test_group_settings_are_saved(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    group = _umum(editions.national)
+    group = _umum(competitions.national)
 
     response = client.post(
-        f"/kompetisi/kelola/{editions.national.pk}/kelompok/{group.pk}/",
+        f"/kompetisi/kelola/{competitions.national.pk}/kelompok/{group.pk}/",
         {
             "quota_per_instansi": 8,
             "min_age_months": 18,
@@ -454,12 +460,12 @@ def test_group_settings_are_saved(client, babel, editions):
     assert group.required_evidence == [EvidenceKind.SERVICE_STANDARD, EvidenceKind.START_PROOF]
 
 
-def test_group_quota_below_one_is_refused(client, babel, editions):
+def test_group_quota_below_one_is_refused(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    group = _umum(editions.national)
+    group = _umum(competitions.national)
 
     response = client.post(
-        f"/kompetisi/kelola/{editions.national.pk}/kelompok/{group.pk}/",
+        f"/kompetisi/kelola/{competitions.national.pk}/kelompok/{group.pk}/",
         {"quota_per_instansi": 0, "min_age_months": 24},
     )
 
@@ -469,11 +475,11 @@ def test_group_quota_below_one_is_refused(client, babel, editions):
     assert group.quota_per_instansi == 10
 
 
-def test_sections_are_added_changed_and_removed(client, babel, editions):
+def test_sections_are_added_changed_and_removed(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    edition = editions.national
-    group = _umum(edition)
-    base = f"/kompetisi/kelola/{edition.pk}/"
+    competition = competitions.national
+    group = _umum(competition)
+    base = f"/kompetisi/kelola/{competition.pk}/"
 
     client.post(
         base + f"kelompok/{group.pk}/bagian/baru/",
@@ -507,12 +513,12 @@ def test_sections_are_added_changed_and_removed(client, babel, editions):
     assert group.sections.count() == 8
 
 
-def test_section_word_limit_must_be_sensible(client, babel, editions):
+def test_section_word_limit_must_be_sensible(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    group = _umum(editions.national)
+    group = _umum(competitions.national)
 
     response = client.post(
-        f"/kompetisi/kelola/{editions.national.pk}/kelompok/{group.pk}/bagian/baru/",
+        f"/kompetisi/kelola/{competitions.national.pk}/kelompok/{group.pk}/bagian/baru/",
         {"title": "Bagian kosong", "word_limit": 0, "order": 1},
     )
 
@@ -521,43 +527,43 @@ def test_section_word_limit_must_be_sensible(client, babel, editions):
     assert group.sections.count() == 7
 
 
-def test_category_added_renamed_and_duplicate_refused(client, babel, editions):
+def test_category_added_renamed_and_duplicate_refused(client, babel, competitions):
     client.force_login(babel.hub_admin)
-    edition = editions.provincial
-    base = f"/kompetisi/kelola/{edition.pk}/kategori/"
+    competition = competitions.provincial
+    base = f"/kompetisi/kelola/{competition.pk}/kategori/"
 
     client.post(base + "baru/", {"name": "Reformasi birokrasi", "order": 10})
     duplicate = client.post(base + "baru/", {"name": "kesehatan", "order": 11})
-    category = edition.categories.get(name="Reformasi birokrasi")
+    category = competition.categories.get(name="Reformasi birokrasi")
     client.post(base + f"{category.pk}/", {"name": "Reformasi birokrasi tematik", "order": 10})
 
     assert duplicate.status_code == 200
     assert "Kategori dengan nama ini sudah ada di edisi ini." in duplicate.content.decode()
     category.refresh_from_db()
     assert category.name == "Reformasi birokrasi tematik"
-    assert edition.categories.count() == len(defaults.CATEGORIES_2025) + 1
+    assert competition.categories.count() == len(defaults.CATEGORIES_2025) + 1
 
 
-def test_category_used_by_a_proposal_cannot_be_removed(client, babel, editions):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=editions.national)
+def test_category_used_by_a_proposal_cannot_be_removed(client, babel, competitions):
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=competitions.national)
     category = proposal.category
     client.force_login(babel.sekretariat)
 
     response = client.post(
-        f"/kompetisi/kelola/{editions.national.pk}/kategori/{category.pk}/hapus/", follow=True
+        f"/kompetisi/kelola/{competitions.national.pk}/kategori/{category.pk}/hapus/", follow=True
     )
 
     assert Category.objects.filter(pk=category.pk).exists()
     assert "tidak dapat dihapus karena dipakai oleh 1 usulan" in response.content.decode()
     with pytest.raises(ValidationError):
-        services_editions.category_remove(actor=babel.sekretariat, category=category)
+        services_competitions.category_remove(actor=babel.sekretariat, category=category)
 
 
-def test_unused_category_is_removed(client, babel, editions):
+def test_unused_category_is_removed(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    category = _category(editions.national)
+    category = _category(competitions.national)
 
-    client.post(f"/kompetisi/kelola/{editions.national.pk}/kategori/{category.pk}/hapus/")
+    client.post(f"/kompetisi/kelola/{competitions.national.pk}/kategori/{category.pk}/hapus/")
 
     assert not Category.objects.filter(pk=category.pk).exists()
 
@@ -565,70 +571,70 @@ def test_unused_category_is_removed(client, babel, editions):
 # Deadline extensions ------------------------------------------------------------------------
 
 
-def _extension_post(client, edition, instansi, **changes):
+def _extension_post(client, competition, instansi, **changes):
     data = {
         "instansi": instansi.pk,
-        "registration_closes_at": wib_input(edition.registration_closes_at + timedelta(days=5)),
+        "registration_closes_at": wib_input(competition.registration_closes_at + timedelta(days=5)),
         "verification_closes_at": "",
         "reason": "Surat permohonan nomor 100/2025: banjir di kantor.",
         **changes,
     }
-    return client.post(f"/kompetisi/kelola/{edition.pk}/perpanjangan/", data)
+    return client.post(f"/kompetisi/kelola/{competition.pk}/perpanjangan/", data)
 
 
-def test_extension_extends_the_instansi_deadlines(client, babel, editions):
+def test_extension_extends_the_instansi_deadlines(client, babel, competitions):
     client.force_login(babel.hub_admin)
-    edition = editions.provincial
-    registration = (edition.registration_closes_at + timedelta(days=5)).replace(
+    competition = competitions.provincial
+    registration = (competition.registration_closes_at + timedelta(days=5)).replace(
         second=0, microsecond=0
     )
-    verification = (edition.verification_closes_at + timedelta(days=7)).replace(
+    verification = (competition.verification_closes_at + timedelta(days=7)).replace(
         second=0, microsecond=0
     )
 
     response = _extension_post(
         client,
-        edition,
+        competition,
         babel.bangka_barat,
         registration_closes_at=wib_input(registration),
         verification_closes_at=wib_input(verification),
     )
 
     assert response.status_code == 302
-    extension = DeadlineExtension.objects.get(competition=edition, instansi=babel.bangka_barat)
+    extension = DeadlineExtension.objects.get(competition=competition, instansi=babel.bangka_barat)
     assert extension.created_by == babel.hub_admin
-    assert workflow.deadlines(edition, babel.bangka_barat.pk) == {
+    assert workflow.deadlines(competition, babel.bangka_barat.pk) == {
         workflow.REGISTRATION: registration,
         workflow.VERIFICATION: verification,
     }
-    page = client.get(f"/kompetisi/kelola/{edition.pk}/").content.decode()
+    page = client.get(f"/kompetisi/kelola/{competition.pk}/").content.decode()
     assert "Surat permohonan nomor 100/2025" in page
 
 
-def test_extension_set_again_replaces_the_earlier_one(client, babel, editions):
+def test_extension_set_again_replaces_the_earlier_one(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    edition = editions.national
+    competition = competitions.national
 
-    _extension_post(client, edition, babel.bangka_barat, reason="Alasan pertama")
-    later = edition.registration_closes_at + timedelta(days=9)
+    _extension_post(client, competition, babel.bangka_barat, reason="Alasan pertama")
+    later = competition.registration_closes_at + timedelta(days=9)
     _extension_post(
         client,
-        edition,
+        competition,
         babel.bangka_barat,
         registration_closes_at=wib_input(later),
         reason="Alasan kedua",
     )
 
-    extension = DeadlineExtension.objects.get(competition=edition, instansi=babel.bangka_barat)
+    extension = DeadlineExtension.objects.get(competition=competition, instansi=babel.bangka_barat)
     assert extension.reason == "Alasan kedua"
     assert extension.registration_closes_at == later.replace(second=0, microsecond=0)
-    assert DeadlineExtension.objects.filter(competition=edition).count() == 2
+    assert DeadlineExtension.objects.filter(competition=competition).count() == 2
 
 
-def test_extension_requires_a_reason(client, babel, editions):
+def test_extension_requires_a_reason(client, babel, competitions):
     client.force_login(babel.sekretariat)
 
-    response = _extension_post(client, editions.national, babel.bangka_barat, reason="  ")
+    response = _extension_post(client, competitions.national, babel.bangka_barat, reason="  ")
 
     assert response.status_code == 200
     assert response.context["extension_form"].errors["reason"] == [
@@ -637,11 +643,11 @@ def test_extension_requires_a_reason(client, babel, editions):
     assert not DeadlineExtension.objects.filter(instansi=babel.bangka_barat).exists()
 
 
-def test_extension_requires_a_date(client, babel, editions):
+def test_extension_requires_a_date(client, babel, competitions):
     client.force_login(babel.sekretariat)
 
     response = _extension_post(
-        client, editions.national, babel.bangka_barat, registration_closes_at=""
+        client, competitions.national, babel.bangka_barat, registration_closes_at=""
     )
 
     assert response.status_code == 200
@@ -649,16 +655,16 @@ def test_extension_requires_a_date(client, babel, editions):
     assert not DeadlineExtension.objects.filter(instansi=babel.bangka_barat).exists()
 
 
-def test_extension_must_be_later_than_the_edition(client, babel, editions):
+def test_extension_must_be_later_than_the_competition(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    edition = editions.national
+    competition = competitions.national
 
     response = _extension_post(
         client,
-        edition,
+        competition,
         babel.bangka_barat,
-        registration_closes_at=wib_input(edition.registration_closes_at - timedelta(days=1)),
-        verification_closes_at=wib_input(edition.verification_closes_at),
+        registration_closes_at=wib_input(competition.registration_closes_at - timedelta(days=1)),
+        verification_closes_at=wib_input(competition.verification_closes_at),
     )
 
     errors = response.context["extension_form"].errors
@@ -671,22 +677,22 @@ def test_extension_must_be_later_than_the_edition(client, babel, editions):
     )
     assert not DeadlineExtension.objects.filter(instansi=babel.bangka_barat).exists()
     with pytest.raises(ValidationError):
-        services_editions.extension_set(
+        services_competitions.extension_set(
             actor=babel.sekretariat,
-            competition=edition,
+            competition=competition,
             instansi=babel.bangka_barat,
-            registration_closes_at=edition.registration_closes_at,
+            registration_closes_at=competition.registration_closes_at,
             verification_closes_at=None,
             reason="Tetap",
         )
 
 
-def test_extension_outside_the_hub_province_is_refused(client, babel, editions):
+def test_extension_outside_the_hub_province_is_refused(client, babel, competitions):
     client.force_login(babel.hub_admin)
-    edition = editions.provincial
+    competition = competitions.provincial
 
-    page = client.get(f"/kompetisi/kelola/{edition.pk}/").content.decode()
-    response = _extension_post(client, edition, babel.muara_enim)
+    page = client.get(f"/kompetisi/kelola/{competition.pk}/").content.decode()
+    response = _extension_post(client, competition, babel.muara_enim)
 
     assert babel.muara_enim.name not in page
     assert babel.bangka_barat.name in page
@@ -696,36 +702,36 @@ def test_extension_outside_the_hub_province_is_refused(client, babel, editions):
     ]
     assert not DeadlineExtension.objects.filter(instansi=babel.muara_enim).exists()
     with pytest.raises(PermissionDenied):
-        services_editions.extension_set(
+        services_competitions.extension_set(
             actor=babel.hub_admin,
-            competition=edition,
+            competition=competition,
             instansi=babel.muara_enim,
-            registration_closes_at=edition.registration_closes_at + timedelta(days=1),
+            registration_closes_at=competition.registration_closes_at + timedelta(days=1),
             verification_closes_at=None,
             reason="Tidak boleh",
         )
 
 
-def test_national_extension_accepts_any_active_instansi(client, babel, editions):
+def test_national_extension_accepts_any_active_instansi(client, babel, competitions):
     client.force_login(babel.sekretariat)
 
-    response = _extension_post(client, editions.national, babel.muara_enim)
+    response = _extension_post(client, competitions.national, babel.muara_enim)
 
     assert response.status_code == 302
     assert DeadlineExtension.objects.filter(
-        competition=editions.national, instansi=babel.muara_enim
+        competition=competitions.national, instansi=babel.muara_enim
     ).exists()
 
 
-def test_extension_removed_restores_the_edition_deadlines(client, babel, editions):
+def test_extension_removed_restores_the_competition_deadlines(client, babel, competitions):
     client.force_login(babel.sekretariat)
-    edition = editions.national
-    extension = edition.extensions.get()
+    competition = competitions.national
+    extension = competition.extensions.get()
 
-    client.post(f"/kompetisi/kelola/{edition.pk}/perpanjangan/{extension.pk}/hapus/")
+    client.post(f"/kompetisi/kelola/{competition.pk}/perpanjangan/{extension.pk}/hapus/")
 
-    assert workflow.deadlines(edition, babel.bangka_tengah.pk)[workflow.REGISTRATION] == (
-        edition.registration_closes_at
+    assert workflow.deadlines(competition, babel.bangka_tengah.pk)[workflow.REGISTRATION] == (
+        competition.registration_closes_at
     )
 
 
@@ -733,7 +739,7 @@ def test_extension_removed_restores_the_edition_deadlines(client, babel, edition
 
 
 @pytest.mark.parametrize("count", [1, 5])
-def test_edition_list_queries(client, babel, django_assert_num_queries, count):
+def test_competition_list_queries(client, babel, django_assert_num_queries, count):
     for n in range(count):
         kf.competition(name=f"KIPP {2020 + n}", year=2020 + n)
     client.force_login(babel.sekretariat)
@@ -742,24 +748,26 @@ def test_edition_list_queries(client, babel, django_assert_num_queries, count):
         response = client.get("/kompetisi/kelola/")
 
     assert response.status_code == 200
-    assert len(response.context["editions"]) == count
+    assert len(response.context["competitions"]) == count
 
 
 @pytest.mark.parametrize("extra", [0, 5])
-def test_edition_detail_queries(client, babel, editions, django_assert_num_queries, extra):
-    edition = editions.national
+def test_competition_detail_queries(client, babel, competitions, django_assert_num_queries, extra):
+    competition = competitions.national
     for n in range(extra):
-        Category.objects.create(competition=edition, name=f"Kategori tambahan {n}", order=20 + n)
+        Category.objects.create(
+            competition=competition, name=f"Kategori tambahan {n}", order=20 + n
+        )
         DeadlineExtension.objects.create(
-            competition=edition,
+            competition=competition,
             instansi=f.InstansiFactory(name=f"Pemerintah Kota Uji {n}"),
-            verification_closes_at=edition.verification_closes_at + timedelta(days=1),
+            verification_closes_at=competition.verification_closes_at + timedelta(days=1),
             reason="Uji",
             created_by=babel.sekretariat,
         )
     client.force_login(babel.sekretariat)
 
     with django_assert_num_queries(11):
-        response = client.get(f"/kompetisi/kelola/{edition.pk}/")
+        response = client.get(f"/kompetisi/kelola/{competition.pk}/")
 
     assert response.status_code == 200

@@ -5,16 +5,16 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from django.db import IntegrityError, transaction
 
-from kipp import workflow
 from kipp.eligibility import add_months, count_words, submission_problems
 from kipp.enums import EvidenceKind, GroupKind
 from kipp.enums import ProposalState as S
 from kipp.models import Proposal
+from kipp.services import workflow
 from tests.kipp import factories as kf
 
 
 @pytest.fixture
-def edition(db):
+def competition(db):
     """KIPP 2025 whose registration closes on 16 April 2025 12:00 WIB."""
     closes = datetime(2025, 4, 16, 5, 0, tzinfo=UTC)
     return kf.competition(
@@ -53,8 +53,8 @@ def test_count_words_and_months():
     assert add_months(date(2023, 4, 16), 24) == date(2025, 4, 16)
 
 
-def test_complete_proposal_has_no_problems(babel, edition):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition)
+def test_complete_proposal_has_no_problems(babel, competition):
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=competition)
 
     assert submission_problems(proposal) == []
 
@@ -63,8 +63,10 @@ def test_complete_proposal_has_no_problems(babel, edition):
     ("started_on", "eligible"),
     [(date(2023, 4, 16), True), (date(2023, 4, 17), False)],
 )
-def test_umum_innovation_must_be_two_years_old_at_close(babel, edition, started_on, eligible):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition, started_on=started_on)
+def test_umum_innovation_must_be_two_years_old_at_close(babel, competition, started_on, eligible):
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=competition, started_on=started_on
+    )
 
     problems = submission_problems(proposal)
 
@@ -76,46 +78,50 @@ def test_umum_innovation_must_be_two_years_old_at_close(babel, edition, started_
         ]
 
 
-def _enter_again(babel, edition, earlier: Proposal) -> Proposal:
+def _enter_again(babel, competition, earlier: Proposal) -> Proposal:
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, title="Masuk Lagi", complete=False
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        title="Masuk Lagi",
+        complete=False,
     )
     proposal.innovation = earlier.innovation
     proposal.save()
     return kf.fill(proposal, babel.operator_bb)
 
 
-def test_umum_excludes_earlier_top_45(babel, edition, kipp2023):
+def test_umum_excludes_earlier_top_45(babel, competition, kipp2023):
     earlier = kf.history(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2023,
+        competition=kipp2023,
         title="Si Pentol",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.WINNER],
     )
 
-    problems = submission_problems(_enter_again(babel, edition, earlier))
+    problems = submission_problems(_enter_again(babel, competition, earlier))
 
     assert problems == [
         "Inovasi ini sudah pernah masuk Top 45; tidak dapat diajukan di kelompok Umum."
     ]
 
 
-def test_umum_excludes_twice_top_99_but_not_once(babel, edition, kipp2023, kipp2021):
+def test_umum_excludes_twice_top_99_but_not_once(babel, competition, kipp2023, kipp2021):
     first = kf.history(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2021,
+        competition=kipp2021,
         title="Lapor Cepat",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.NOT_SELECTED],
     )
-    again = _enter_again(babel, edition, first)
+    again = _enter_again(babel, competition, first)
     assert submission_problems(again) == []
 
     second = kf.history(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2023,
+        competition=kipp2023,
         title="Lapor Cepat 2023",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.NOT_SELECTED],
     )
@@ -126,16 +132,20 @@ def test_umum_excludes_twice_top_99_but_not_once(babel, edition, kipp2023, kipp2
     ]
 
 
-def test_replikasi_must_link_an_earlier_top_innovation(babel, edition, kipp2023):
+def test_replikasi_must_link_an_earlier_top_innovation(babel, competition, kipp2023):
     proposal = kf.proposal(
-        babel.pdam, babel.operator_bb, edition=edition, kind=GroupKind.REPLIKASI, title="Tiru"
+        babel.pdam,
+        babel.operator_bb,
+        competition=competition,
+        kind=GroupKind.REPLIKASI,
+        title="Tiru",
     )
     assert "Usulan Replikasi harus menautkan inovasi asal yang direplikasi." in (
         submission_problems(proposal)
     )
 
     never_top = kf.history(
-        babel.disdukcapil, babel.operator_bt, edition=kipp2023, title="Biasa", reached=[]
+        babel.disdukcapil, babel.operator_bt, competition=kipp2023, title="Biasa", reached=[]
     )
     proposal.source_innovation = never_top.innovation
     proposal.save()
@@ -146,7 +156,7 @@ def test_replikasi_must_link_an_earlier_top_innovation(babel, edition, kipp2023)
     top = kf.history(
         babel.disdukcapil,
         babel.operator_bt,
-        edition=kipp2023,
+        competition=kipp2023,
         title="Juara",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.WINNER],
     )
@@ -160,20 +170,28 @@ def test_replikasi_must_link_an_earlier_top_innovation(babel, edition, kipp2023)
     assert submission_problems(proposal) == []
 
 
-def test_title_once_per_edition(babel, edition):
-    kf.proposal(babel.kominfo, babel.operator_bb, edition=edition, title="Sapa Warga")
+def test_title_once_per_competition(babel, competition):
+    kf.proposal(babel.kominfo, babel.operator_bb, competition=competition, title="Sapa Warga")
 
     # The database refuses the same title in another case...
     with pytest.raises(IntegrityError), transaction.atomic():
-        kf.proposal(babel.disdukcapil, babel.operator_bt, edition=edition, title="SAPA WARGA")
+        kf.proposal(
+            babel.disdukcapil, babel.operator_bt, competition=competition, title="SAPA WARGA"
+        )
     # ...and the submit check also catches stray spaces around it.
-    spaced = kf.proposal(babel.disdukcapil, babel.operator_bt, edition=edition, title="Sapa Warga ")
+    spaced = kf.proposal(
+        babel.disdukcapil, babel.operator_bt, competition=competition, title="Sapa Warga "
+    )
     assert submission_problems(spaced) == ["Judul ini sudah didaftarkan di kompetisi ini."]
 
 
-def test_incomplete_proposal_lists_every_problem(babel, edition):
+def test_incomplete_proposal_lists_every_problem(babel, competition):
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, title="Belum Lengkap", complete=False
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        title="Belum Lengkap",
+        complete=False,
     )
 
     problems = submission_problems(proposal)
@@ -188,8 +206,8 @@ def test_incomplete_proposal_lists_every_problem(babel, edition):
     assert len(problems) == 17
 
 
-def test_over_long_section_is_refused_at_submit(babel, edition):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition)
+def test_over_long_section_is_refused_at_submit(babel, competition):
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=competition)
     proposal.sections["ringkasan"] = "kata " * 201
     proposal.save()
 
@@ -198,7 +216,7 @@ def test_over_long_section_is_refused_at_submit(babel, edition):
             proposal=proposal,
             actor=babel.operator_bb,
             to_state=S.SUBMITTED,
-            now=edition.registration_closes_at - timedelta(days=1),
+            now=competition.registration_closes_at - timedelta(days=1),
         )
 
     assert refused.value.messages == ["Bagian “Ringkasan” berisi 201 kata; batasnya 200 kata."]
@@ -206,8 +224,8 @@ def test_over_long_section_is_refused_at_submit(babel, edition):
     assert proposal.state == S.DRAFT
 
 
-def test_missing_evidence_kind_named(babel, edition):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition)
+def test_missing_evidence_kind_named(babel, competition):
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=competition)
     proposal.evidence.filter(kind=EvidenceKind.MAKLUMAT).delete()
 
     assert submission_problems(proposal) == ["Bukti dukung “Maklumat pelayanan” belum diunggah."]

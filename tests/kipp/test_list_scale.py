@@ -17,13 +17,13 @@ from tests.kipp import factories as kf
 def test_one_or_five_hundred_proposals(
     client, babel, kipp2025, django_assert_num_queries, actor, url, state, queries
 ):
-    kf.bulk_proposals(babel.kominfo, babel.operator_bb, edition=kipp2025, count=1, state=state)
+    kf.bulk_proposals(babel.kominfo, babel.operator_bb, competition=kipp2025, count=1, state=state)
     client.force_login(getattr(babel, actor))
 
     with django_assert_num_queries(queries):
         one = client.get(url)
     kf.bulk_proposals(
-        babel.pdam, babel.operator_bb, edition=kipp2025, count=499, state=state, prefix="Massal"
+        babel.pdam, babel.operator_bb, competition=kipp2025, count=499, state=state, prefix="Massal"
     )
     with django_assert_num_queries(queries):
         many = client.get(url)

@@ -11,7 +11,7 @@ from tests.kipp.operator_helpers import form_data
 
 @pytest.fixture
 def draft(babel, kipp2025):
-    return kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, title="Sipandu")
+    return kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Sipandu")
 
 
 @pytest.fixture

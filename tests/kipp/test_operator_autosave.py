@@ -4,7 +4,7 @@ import pytest
 
 from kipp.enums import ProposalState as S
 from kipp.models import Proposal
-from kipp.workflow import proposal_transition
+from kipp.services.workflow import proposal_transition
 from tests.kipp import factories as kf
 from tests.kipp.operator_helpers import form_data
 
@@ -14,7 +14,7 @@ ESCAPED = "&lt;script&gt;alert(&#x27;xss&#x27;)&lt;/script&gt;"
 
 @pytest.fixture
 def draft(babel, kipp2025):
-    return kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, title="Sipandu")
+    return kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Sipandu")
 
 
 def autosave(client, proposal, **changes):
@@ -154,7 +154,7 @@ def test_explicit_save_refuses_empty_title(client, babel, draft):
 
 
 def test_explicit_save_refuses_title_of_another_proposal(client, babel, draft, kipp2025):
-    kf.proposal(babel.pdam, babel.admin_bb, edition=kipp2025, title="Air Bersih")
+    kf.proposal(babel.pdam, babel.admin_bb, competition=kipp2025, title="Air Bersih")
     client.force_login(babel.operator_bb)
 
     response = client.post(f"/usulan/{draft.pk}/ubah/", form_data(draft, title="air bersih"))

@@ -1,4 +1,4 @@
-"""Registering innovations and entering them into an edition, inside the right window."""
+"""Registering innovations and entering them into a competition, inside the right window."""
 
 from datetime import date, timedelta
 
@@ -17,14 +17,14 @@ def innovation(babel):
     return kf.innovation(babel.kominfo, babel.operator_bb, title="Sipandu")
 
 
-def umum(edition):
-    return edition.groups.get(kind=GroupKind.UMUM)
+def umum(competition):
+    return competition.groups.get(kind=GroupKind.UMUM)
 
 
-def create(client, edition, innovation, kind=GroupKind.UMUM):
+def create(client, competition, innovation, kind=GroupKind.UMUM):
     return client.post(
         "/usulan/baru/",
-        {"group": edition.groups.get(kind=kind).pk, "innovation": innovation.pk},
+        {"group": competition.groups.get(kind=kind).pk, "innovation": innovation.pk},
     )
 
 
@@ -135,7 +135,7 @@ def test_operator_creates_a_draft_with_its_first_event(client, babel, kipp2025, 
     assert (event.actor, event.from_state, event.to_state) == (babel.operator_bb, "", S.DRAFT)
 
 
-def test_same_innovation_twice_in_an_edition_is_refused(client, babel, kipp2025, innovation):
+def test_same_innovation_twice_in_an_competition_is_refused(client, babel, kipp2025, innovation):
     client.force_login(babel.operator_bb)
     create(client, kipp2025, innovation)
 
@@ -146,8 +146,8 @@ def test_same_innovation_twice_in_an_edition_is_refused(client, babel, kipp2025,
     assert Proposal.objects.count() == 1
 
 
-def test_same_title_twice_in_an_edition_is_refused(client, babel, kipp2025, innovation):
-    kf.proposal(babel.pdam, babel.admin_bb, edition=kipp2025, title="SIPANDU")
+def test_same_title_twice_in_an_competition_is_refused(client, babel, kipp2025, innovation):
+    kf.proposal(babel.pdam, babel.admin_bb, competition=kipp2025, title="SIPANDU")
     client.force_login(babel.operator_bb)
 
     response = create(client, kipp2025, innovation)
@@ -177,7 +177,7 @@ def test_innovation_of_another_instansi_cannot_be_entered(client, babel, kipp202
     assert Proposal.objects.count() == 0
 
 
-def test_edition_of_another_province_hub_is_not_open(client, babel, innovation):
+def test_competition_of_another_province_hub_is_not_open(client, babel, innovation):
     other_hub = f.HubFactory(province=f.ProvinceFactory(code="35", name="Jawa Timur"))
     jatim = kf.competition(name="KIPP Jatim 2025", hub=other_hub)
     client.force_login(babel.operator_bb)
@@ -187,9 +187,9 @@ def test_edition_of_another_province_hub_is_not_open(client, babel, innovation):
     assert Proposal.objects.count() == 0
 
 
-def _close_registration(edition, *, minutes_from_now):
+def _close_registration(competition, *, minutes_from_now):
     now = timezone.now()
-    Competition.objects.filter(pk=edition.pk).update(
+    Competition.objects.filter(pk=competition.pk).update(
         registration_closes_at=now + timedelta(minutes=minutes_from_now),
         verification_closes_at=now + timedelta(days=5),
     )
@@ -257,7 +257,7 @@ def test_extension_lets_the_operator_create_after_the_general_close(
     assert Proposal.objects.count() == 1
 
 
-def test_not_yet_open_edition_refuses(client, babel, innovation):
+def test_not_yet_open_competition_refuses(client, babel, innovation):
     now = timezone.now()
     later = kf.competition(
         name="KIPP 2026",
@@ -296,21 +296,21 @@ def test_replication_sources_are_earlier_top_innovations(client, babel, kipp2025
     top = kf.history(
         babel.disdukcapil,
         babel.operator_bt,
-        edition=kipp2023,
+        competition=kipp2023,
         title="Juara Lama",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST],
     )
     kf.history(
         babel.disdukcapil,
         babel.operator_bt,
-        edition=kipp2023,
+        competition=kipp2023,
         title="Tidak Juara",
         reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_FAILED],
     )
     draft = kf.proposal(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2025,
+        competition=kipp2025,
         kind=GroupKind.REPLIKASI,
         title="Replika",
         complete=False,

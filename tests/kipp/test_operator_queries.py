@@ -7,21 +7,25 @@ from tests.kipp import factories as kf
 MANY = 10
 
 
-def _proposals(babel, edition, start, count):
+def _proposals(babel, competition, start, count):
     for n in range(start, start + count):
         kf.proposal(
-            babel.kominfo, babel.operator_bb, edition=edition, title=f"Inovasi {n}", complete=False
+            babel.kominfo,
+            babel.operator_bb,
+            competition=competition,
+            title=f"Inovasi {n}",
+            complete=False,
         )
 
 
-def _innovations(babel, edition, start, count):
-    """Innovations of the unit, every other one entered into the edition."""
+def _innovations(babel, competition, start, count):
+    """Innovations of the unit, every other one entered into the competition."""
     for n in range(start, start + count):
         if n % 2:
             kf.proposal(
                 babel.kominfo,
                 babel.operator_bb,
-                edition=edition,
+                competition=competition,
                 title=f"Inovasi {n}",
                 complete=False,
             )

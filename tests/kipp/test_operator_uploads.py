@@ -17,7 +17,7 @@ from tests.kipp import factories as kf
 
 @pytest.fixture
 def draft(babel, kipp2025):
-    return kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, complete=False)
+    return kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, complete=False)
 
 
 def png_bytes() -> bytes:
@@ -132,7 +132,7 @@ def test_refused_files_store_nothing(client, babel, draft, name, content, messag
     assert stored_files() == []
 
 
-def test_file_over_the_edition_limit_is_refused(client, babel, draft, kipp2025):
+def test_file_over_the_competition_limit_is_refused(client, babel, draft, kipp2025):
     kipp2025.max_file_mb = 1
     kipp2025.save()
     client.force_login(babel.operator_bb)
@@ -189,7 +189,7 @@ def test_delete_removes_row_and_file(client, babel, draft, django_capture_on_com
 def test_evidence_of_another_proposal_cannot_be_deleted_through_this_one(
     client, babel, draft, kipp2025
 ):
-    other = kf.proposal(babel.pdam, babel.admin_bb, edition=kipp2025, title="Air Bersih")
+    other = kf.proposal(babel.pdam, babel.admin_bb, competition=kipp2025, title="Air Bersih")
     item = other.evidence.first()
     client.force_login(babel.operator_bb)
 

@@ -9,7 +9,7 @@ from tests.kipp import factories as kf
 
 @pytest.fixture
 def submitted(babel, kipp2025):
-    return kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED)
+    return kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
 
 
 @pytest.mark.parametrize(

@@ -10,26 +10,30 @@ import threading
 import pytest
 from django.db import connection
 
-from kipp import workflow
 from kipp.enums import ProposalState as S
 from kipp.models import Proposal, ProposalEvent
+from kipp.services import workflow
 from tests.kipp import factories as kf
 
 QUOTAS = {"umum": 1, "replikasi": 5, "khusus": 1}
 
 
-def _two_submitted(babel, edition):
+def _two_submitted(babel, competition):
     return [
         kf.proposal(
-            babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title=title
+            babel.kominfo,
+            babel.operator_bb,
+            competition=competition,
+            state=S.SUBMITTED,
+            title=title,
         )
         for title in ("Layanan Satu Pintu Digital", "Posyandu Pintar")
     ]
 
 
 def test_second_forward_past_the_quota_is_refused(babel):
-    edition = kf.competition(quotas=QUOTAS)
-    first, second = _two_submitted(babel, edition)
+    competition = kf.competition(quotas=QUOTAS)
+    first, second = _two_submitted(babel, competition)
 
     workflow.proposal_transition(proposal=first, actor=babel.admin_bb, to_state=S.FORWARDED)
     with pytest.raises(workflow.TransitionError) as refused:
@@ -46,10 +50,14 @@ def test_second_forward_past_the_quota_is_refused(babel):
 
 
 def test_quota_is_per_instansi(babel):
-    edition = kf.competition(quotas=QUOTAS)
-    ours, _ = _two_submitted(babel, edition)
+    competition = kf.competition(quotas=QUOTAS)
+    ours, _ = _two_submitted(babel, competition)
     theirs = kf.proposal(
-        babel.disdukcapil, babel.operator_bt, edition=edition, state=S.SUBMITTED, title="Lain"
+        babel.disdukcapil,
+        babel.operator_bt,
+        competition=competition,
+        state=S.SUBMITTED,
+        title="Lain",
     )
 
     workflow.proposal_transition(proposal=ours, actor=babel.admin_bb, to_state=S.FORWARDED)
@@ -65,8 +73,8 @@ def test_quota_is_per_instansi(babel):
 )
 @pytest.mark.django_db(transaction=True)
 def test_two_admins_forwarding_at_once_respect_the_quota(babel, monkeypatch):
-    edition = kf.competition(quotas=QUOTAS)
-    proposals = _two_submitted(babel, edition)
+    competition = kf.competition(quotas=QUOTAS)
+    proposals = _two_submitted(babel, competition)
     actors = [babel.admin_bb, babel.admin_bb2]
 
     # Hold each transaction open a little after the quota was counted (notifications are

@@ -13,11 +13,11 @@ from openpyxl import load_workbook
 
 from hubs.enums import Cluster, InstansiKind
 from hubs.models import Notification
-from kipp import services_selection
 from kipp.enums import GroupKind
 from kipp.enums import ProposalState as S
 from kipp.filters_selection import AdminSelectionFilter
 from kipp.models import ProposalEvent
+from kipp.services import selection as services_selection
 from tests import factories as f
 from tests.kipp import factories as kf
 
@@ -59,20 +59,20 @@ def national(org, kipp2025):
     b = org.babel
     first, second = list(kipp2025.categories.all()[:2])
     made = SimpleNamespace(
-        edition=kipp2025,
+        competition=kipp2025,
         cat1=first,
         cat2=second,
         bb=kf.proposal(
             b.kominfo,
             b.operator_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.FORWARDED,
             title="Sipadu Bangka Barat",
         ),
         bt=kf.proposal(
             b.disdukcapil,
             b.operator_bt,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.FORWARDED,
             title="Replika Dukcapil",
             kind=GroupKind.REPLIKASI,
@@ -80,14 +80,14 @@ def national(org, kipp2025):
         me=kf.proposal(
             org.muara_unit,
             org.operator_me,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.FORWARDED,
             title="Sehat Muara",
         ),
         prov=kf.proposal(
             org.prov_unit,
             org.operator_prov,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.FORWARDED,
             title="Biro Cepat",
         ),
@@ -104,12 +104,16 @@ def national(org, kipp2025):
 
 
 @pytest.fixture
-def hub_edition(babel):
-    edition = kf.competition(hub=babel.hub, name="Kompetisi Inovasi Babel 2025")
+def hub_competition(babel):
+    competition = kf.competition(hub=babel.hub, name="Kompetisi Inovasi Babel 2025")
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, state=S.FORWARDED, title="Babel Lokal"
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        state=S.FORWARDED,
+        title="Babel Lokal",
     )
-    return SimpleNamespace(edition=edition, proposal=proposal)
+    return SimpleNamespace(competition=competition, proposal=proposal)
 
 
 # Access -----------------------------------------------------------------------------------
@@ -120,7 +124,7 @@ DENIED = ["hub_admin", "admin_bb", "operator_bb", "evaluator"]
 @pytest.mark.parametrize(("actor", "status"), [("sekretariat", 200)] + [(a, 404) for a in DENIED])
 def test_national_list_and_exports_access(client, babel, national, actor, status):
     client.force_login(getattr(babel, actor))
-    query = f"?edisi={national.edition.pk}"
+    query = f"?edisi={national.competition.pk}"
 
     listing = client.get(LIST + query)
     xlsx = client.get(f"{LIST}ekspor/xlsx/{query}")
@@ -132,27 +136,31 @@ def test_national_list_and_exports_access(client, babel, national, actor, status
 @pytest.mark.parametrize("actor", DENIED)
 def test_denied_posts_change_nothing(client, babel, national, actor):
     client.force_login(getattr(babel, actor))
-    edition = national.edition
+    competition = national.competition
 
     decide = client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
     fail = client.post(f"{LIST}usulan/{national.bt.pk}/", {"decision": "fail", "note": "Kurang"})
-    bulk = client.post(f"{LIST}{edition.pk}/massal/", {"decision": "pass", "ids": [national.me.pk]})
-    publish = client.post(f"{LIST}{edition.pk}/umumkan/")
+    bulk = client.post(
+        f"{LIST}{competition.pk}/massal/", {"decision": "pass", "ids": [national.me.pk]}
+    )
+    publish = client.post(f"{LIST}{competition.pk}/umumkan/")
 
     assert [r.status_code for r in (decide, fail, bulk, publish)] == [404] * 4
     assert {_state(p) for p in (national.bb, national.bt, national.me)} == {S.FORWARDED}
-    edition.refresh_from_db()
-    assert edition.admin_results_published_at is None
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is None
 
 
 def test_anonymous_is_sent_to_login_everywhere(client, national):
-    edition = national.edition
+    competition = national.competition
     responses = [
         client.get(LIST),
-        client.get(f"{LIST}ekspor/csv/?edisi={edition.pk}"),
+        client.get(f"{LIST}ekspor/csv/?edisi={competition.pk}"),
         client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"}),
-        client.post(f"{LIST}{edition.pk}/massal/", {"decision": "pass", "ids": [national.bb.pk]}),
-        client.post(f"{LIST}{edition.pk}/umumkan/"),
+        client.post(
+            f"{LIST}{competition.pk}/massal/", {"decision": "pass", "ids": [national.bb.pk]}
+        ),
+        client.post(f"{LIST}{competition.pk}/umumkan/"),
     ]
 
     assert [r.status_code for r in responses] == [302] * 5
@@ -160,7 +168,7 @@ def test_anonymous_is_sent_to_login_everywhere(client, national):
     assert _state(national.bb) == S.FORWARDED
 
 
-def test_sekretariat_decides_on_national_edition(client, babel, national):
+def test_sekretariat_decides_on_national_competition(client, babel, national):
     client.force_login(babel.sekretariat)
 
     response = client.post(
@@ -172,57 +180,58 @@ def test_sekretariat_decides_on_national_edition(client, babel, national):
     assert _state(national.bb) == S.ADMIN_PASSED
 
 
-def test_hub_admin_works_on_its_hub_edition_only(client, babel, national, hub_edition):
+def test_hub_admin_works_on_its_hub_competition_only(client, babel, national, hub_competition):
     client.force_login(babel.hub_admin)
-    edition = hub_edition.edition
+    competition = hub_competition.competition
 
     listing = client.get(LIST)
-    export = client.get(f"{LIST}ekspor/csv/?edisi={edition.pk}")
-    national_list = client.get(f"{LIST}?edisi={national.edition.pk}")
-    decided = client.post(f"{LIST}usulan/{hub_edition.proposal.pk}/", {"decision": "pass"})
-    published = client.post(f"{LIST}{edition.pk}/umumkan/")
+    export = client.get(f"{LIST}ekspor/csv/?edisi={competition.pk}")
+    national_list = client.get(f"{LIST}?edisi={national.competition.pk}")
+    decided = client.post(f"{LIST}usulan/{hub_competition.proposal.pk}/", {"decision": "pass"})
+    published = client.post(f"{LIST}{competition.pk}/umumkan/")
 
     assert listing.status_code == 200
-    assert listing.context["competition"] == edition
+    assert listing.context["competition"] == competition
     assert [p.title for p in listing.context["proposals"]] == ["Babel Lokal"]
     assert export.status_code == 200
     assert national_list.status_code == 404
     assert (decided.status_code, published.status_code) == (302, 302)
-    assert _state(hub_edition.proposal) == S.ADMIN_PASSED
-    edition.refresh_from_db()
-    assert edition.admin_results_published_at is not None
+    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is not None
 
 
-def test_sekretariat_cannot_touch_a_hub_edition(client, babel, hub_edition):
+def test_sekretariat_cannot_touch_a_hub_competition(client, babel, hub_competition):
     client.force_login(babel.sekretariat)
-    edition = hub_edition.edition
+    competition = hub_competition.competition
 
     responses = [
-        client.get(f"{LIST}?edisi={edition.pk}"),
-        client.post(f"{LIST}usulan/{hub_edition.proposal.pk}/", {"decision": "pass"}),
+        client.get(f"{LIST}?edisi={competition.pk}"),
+        client.post(f"{LIST}usulan/{hub_competition.proposal.pk}/", {"decision": "pass"}),
         client.post(
-            f"{LIST}{edition.pk}/massal/", {"decision": "pass", "ids": [hub_edition.proposal.pk]}
+            f"{LIST}{competition.pk}/massal/",
+            {"decision": "pass", "ids": [hub_competition.proposal.pk]},
         ),
-        client.post(f"{LIST}{edition.pk}/umumkan/"),
+        client.post(f"{LIST}{competition.pk}/umumkan/"),
     ]
 
     assert [r.status_code for r in responses] == [404] * 4
-    assert _state(hub_edition.proposal) == S.FORWARDED
-    edition.refresh_from_db()
-    assert edition.admin_results_published_at is None
+    assert _state(hub_competition.proposal) == S.FORWARDED
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is None
 
 
-def test_list_defaults_to_most_recent_edition(client, babel, national):
+def test_list_defaults_to_most_recent_competition(client, babel, national):
     older = kf.competition(name="KIPP 2024", year=2024)
     client.force_login(babel.sekretariat)
 
     response = client.get(LIST)
 
-    assert response.context["competition"] == national.edition
-    assert [e.pk for e in response.context["editions"]] == [national.edition.pk, older.pk]
+    assert response.context["competition"] == national.competition
+    assert [e.pk for e in response.context["competitions"]] == [national.competition.pk, older.pk]
 
 
-def test_list_without_editions_shows_empty_state(client, babel):
+def test_list_without_competitions_shows_empty_state(client, babel):
     client.force_login(babel.sekretariat)
 
     response = client.get(LIST)
@@ -232,7 +241,7 @@ def test_list_without_editions_shows_empty_state(client, babel):
 
 
 def test_list_with_no_forwarded_proposals_shows_empty_state(client, babel, kipp2025):
-    kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED)
+    kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
     client.force_login(babel.sekretariat)
 
     response = client.get(LIST)
@@ -246,7 +255,7 @@ def test_list_with_no_forwarded_proposals_shows_empty_state(client, babel, kipp2
 
 
 def _titles(client, national, **params) -> set[str]:
-    response = client.get(LIST, {"edisi": national.edition.pk, **params})
+    response = client.get(LIST, {"edisi": national.competition.pk, **params})
     assert response.status_code == 200
     return {p.title for p in response.context["proposals"]}
 
@@ -291,7 +300,7 @@ def test_filter_by_state_and_counts(client, babel, national):
     client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
     client.post(f"{LIST}usulan/{national.me.pk}/", {"decision": "fail", "note": "Tidak lengkap"})
 
-    response = client.get(LIST, {"edisi": national.edition.pk, "state": S.ADMIN_FAILED})
+    response = client.get(LIST, {"edisi": national.competition.pk, "state": S.ADMIN_FAILED})
 
     assert [p.title for p in response.context["proposals"]] == ["Sehat Muara"]
     assert response.context["counts"] == {
@@ -304,14 +313,14 @@ def test_filter_by_state_and_counts(client, babel, national):
     assert _titles(client, national, state=S.ADMIN_PASSED) == {"Sipadu Bangka Barat"}
 
 
-def test_filterset_category_choices_are_the_editions_own(national):
+def test_filterset_category_choices_are_the_competitions_own(national):
     other = kf.competition(name="KIPP 2024", year=2024)
     foreign = other.categories.first()
 
     filterset = AdminSelectionFilter(
         {"category": foreign.pk},
-        queryset=national.edition.proposals.all(),
-        competition=national.edition,
+        queryset=national.competition.proposals.all(),
+        competition=national.competition,
     )
 
     assert not filterset.is_valid()
@@ -320,13 +329,19 @@ def test_filterset_category_choices_are_the_editions_own(national):
 
 def test_list_queries_do_not_grow_with_rows(client, babel, kipp2025, django_assert_num_queries):
     client.force_login(babel.sekretariat)
-    kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.FORWARDED, title="U0")
+    kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.FORWARDED, title="U0"
+    )
 
     with django_assert_num_queries(10):
         one = client.get(LIST)
     for n in range(1, 30):
         kf.proposal(
-            babel.disdukcapil, babel.operator_bt, edition=kipp2025, state=S.FORWARDED, title=f"U{n}"
+            babel.disdukcapil,
+            babel.operator_bt,
+            competition=kipp2025,
+            state=S.FORWARDED,
+            title=f"U{n}",
         )
     with django_assert_num_queries(10):
         many = client.get(LIST)
@@ -377,7 +392,7 @@ def test_fail_with_reason_is_recorded_on_the_event(client, babel, national):
 
 
 def test_decide_on_a_proposal_not_forwarded_is_404(client, babel, kipp2025):
-    draft = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED)
+    draft = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
     client.force_login(babel.sekretariat)
 
     response = client.post(f"{LIST}usulan/{draft.pk}/", {"decision": "pass"})
@@ -388,7 +403,11 @@ def test_decide_on_a_proposal_not_forwarded_is_404(client, babel, kipp2025):
 
 def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
     already = kf.proposal(
-        babel.pdam, babel.operator_bb, edition=kipp2025, state=S.ADMIN_PASSED, title="Air Bersih"
+        babel.pdam,
+        babel.operator_bb,
+        competition=kipp2025,
+        state=S.ADMIN_PASSED,
+        title="Air Bersih",
     )
     client.force_login(babel.sekretariat)
 
@@ -409,43 +428,47 @@ def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
     assert _state(national.me) == S.FORWARDED
 
 
-def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_edition):
+def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition):
     submitted = kf.proposal(
-        babel.pdam, babel.operator_bb, edition=national.edition, state=S.SUBMITTED, title="Draf"
+        babel.pdam,
+        babel.operator_bb,
+        competition=national.competition,
+        state=S.SUBMITTED,
+        title="Draf",
     )
     client.force_login(babel.sekretariat)
 
     response = client.post(
-        f"{LIST}{national.edition.pk}/massal/",
+        f"{LIST}{national.competition.pk}/massal/",
         {
             "decision": "pass",
-            "ids": [national.bb.pk, submitted.pk, hub_edition.proposal.pk, "999999", "x"],
+            "ids": [national.bb.pk, submitted.pk, hub_competition.proposal.pk, "999999", "x"],
         },
     )
 
     assert _state(national.bb) == S.ADMIN_PASSED
     assert _state(submitted) == S.SUBMITTED
-    assert _state(hub_edition.proposal) == S.FORWARDED
+    assert _state(hub_competition.proposal) == S.FORWARDED
     [message] = _messages(response)
     assert message.startswith("1 diloloskan, 3 ditolak")
-    assert f"#{hub_edition.proposal.pk} tidak ditemukan" in message
+    assert f"#{hub_competition.proposal.pk} tidak ditemukan" in message
 
 
-def test_hub_admin_bulk_cannot_reach_national_proposals(client, babel, national, hub_edition):
+def test_hub_admin_bulk_cannot_reach_national_proposals(client, babel, national, hub_competition):
     client.force_login(babel.hub_admin)
 
     client.post(
-        f"{LIST}{hub_edition.edition.pk}/massal/",
-        {"decision": "pass", "ids": [hub_edition.proposal.pk, national.bb.pk]},
+        f"{LIST}{hub_competition.competition.pk}/massal/",
+        {"decision": "pass", "ids": [hub_competition.proposal.pk, national.bb.pk]},
     )
 
-    assert _state(hub_edition.proposal) == S.ADMIN_PASSED
+    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
     assert _state(national.bb) == S.FORWARDED
 
 
 def test_bulk_fail_needs_one_reason_and_records_it(client, babel, national):
     client.force_login(babel.sekretariat)
-    url = f"{LIST}{national.edition.pk}/massal/"
+    url = f"{LIST}{national.competition.pk}/massal/"
     ids = [national.bb.pk, national.me.pk]
 
     refused = client.post(url, {"decision": "fail", "ids": ids})
@@ -484,70 +507,72 @@ def test_passing_notifies_operator_and_admin_lokal(
 
 def test_publish_refused_while_any_is_forwarded_then_allowed(client, babel, national):
     client.force_login(babel.sekretariat)
-    edition = national.edition
-    publish = f"{LIST}{edition.pk}/umumkan/"
+    competition = national.competition
+    publish = f"{LIST}{competition.pk}/umumkan/"
     client.post(
-        f"{LIST}{edition.pk}/massal/",
+        f"{LIST}{competition.pk}/massal/",
         {"decision": "pass", "ids": [national.bb.pk, national.bt.pk]},
     )
 
     refused = client.post(publish)
-    edition.refresh_from_db()
-    assert edition.admin_results_published_at is None
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is None
     assert _messages(refused)[-1] == "Masih ada 2 usulan yang belum diputuskan."
 
     client.post(f"{LIST}usulan/{national.me.pk}/", {"decision": "fail", "note": "Tidak sesuai"})
     client.post(f"{LIST}usulan/{national.prov.pk}/", {"decision": "pass"})
     allowed = client.post(publish)
 
-    edition.refresh_from_db()
-    assert edition.admin_results_published_at is not None
-    assert allowed["Location"] == f"{LIST}?edisi={edition.pk}"
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is not None
+    assert allowed["Location"] == f"{LIST}?edisi={competition.pk}"
     again = client.post(publish)
     assert _messages(again)[-1] == "Hasil seleksi administrasi edisi ini sudah diumumkan."
 
 
-def test_publish_service_checks_scope(babel, hub_edition):
+def test_publish_service_checks_scope(babel, hub_competition):
     with pytest.raises(PermissionDenied):
         services_selection.admin_results_publish(
-            actor=babel.sekretariat, competition=hub_edition.edition
+            actor=babel.sekretariat, competition=hub_competition.competition
         )
-    hub_edition.edition.refresh_from_db()
-    assert hub_edition.edition.admin_results_published_at is None
+    hub_competition.competition.refresh_from_db()
+    assert hub_competition.competition.admin_results_published_at is None
 
 
 def test_public_page_is_404_before_publication(client, national):
-    response = client.get(f"/pengumuman/{national.edition.slug}/seleksi-administrasi/")
+    response = client.get(f"/pengumuman/{national.competition.slug}/seleksi-administrasi/")
 
     assert response.status_code == 404
 
 
 def test_public_page_lists_exactly_the_passed_titles(client, babel, org, national):
-    edition = national.edition
+    competition = national.competition
     script = kf.proposal(
         org.prov_unit,
         org.operator_prov,
-        edition=edition,
+        competition=competition,
         state=S.FORWARDED,
         title="<script>alert(1)</script>",
     )
     other = kf.competition(name="KIPP 2024", year=2024)
-    kf.proposal(babel.kominfo, babel.operator_bb, edition=other, state=S.FORWARDED, title="Lain")
+    kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=other, state=S.FORWARDED, title="Lain"
+    )
     sekretariat = babel.sekretariat
     for proposal in (national.bb, national.me, script):
         services_selection.admin_selection_decide(
-            actor=sekretariat, competition=edition, proposal_ids=[proposal.pk], decision="pass"
+            actor=sekretariat, competition=competition, proposal_ids=[proposal.pk], decision="pass"
         )
     services_selection.admin_selection_decide(
         actor=sekretariat,
-        competition=edition,
+        competition=competition,
         proposal_ids=[national.bt.pk, national.prov.pk],
         decision="fail",
         note="Tidak lengkap",
     )
-    services_selection.admin_results_publish(actor=sekretariat, competition=edition)
+    services_selection.admin_results_publish(actor=sekretariat, competition=competition)
 
-    response = client.get(f"/pengumuman/{edition.slug}/seleksi-administrasi/")
+    response = client.get(f"/pengumuman/{competition.slug}/seleksi-administrasi/")
 
     assert response.status_code == 200
     html = response.content.decode()
@@ -568,7 +593,7 @@ def test_public_page_lists_exactly_the_passed_titles(client, babel, org, nationa
     assert "Klaster Provinsi" in html and "Klaster Kabupaten" in html
 
 
-def test_public_page_for_unknown_edition_is_404(client, db):
+def test_public_page_for_unknown_competition_is_404(client, db):
     assert client.get("/pengumuman/tidak-ada/seleksi-administrasi/").status_code == 404
 
 
@@ -590,7 +615,7 @@ def test_xlsx_export_holds_the_filtered_rows_only(client, babel, national):
     client.force_login(babel.sekretariat)
 
     response = client.get(
-        f"{LIST}ekspor/xlsx/", {"edisi": national.edition.pk, "province": babel.province.pk}
+        f"{LIST}ekspor/xlsx/", {"edisi": national.competition.pk, "province": babel.province.pk}
     )
 
     assert response["Content-Disposition"] == (
@@ -621,7 +646,7 @@ def test_csv_export_has_bom_and_the_filtered_rows_only(client, babel, national):
     client.force_login(babel.sekretariat)
 
     response = client.get(
-        f"{LIST}ekspor/csv/", {"edisi": national.edition.pk, "cluster": Cluster.KABUPATEN}
+        f"{LIST}ekspor/csv/", {"edisi": national.competition.pk, "cluster": Cluster.KABUPATEN}
     )
 
     text = response.content.decode("utf-8")
@@ -639,4 +664,4 @@ def test_csv_export_has_bom_and_the_filtered_rows_only(client, babel, national):
 def test_unknown_export_format_is_404(client, babel, national):
     client.force_login(babel.sekretariat)
 
-    assert client.get(f"{LIST}ekspor/pdf/?edisi={national.edition.pk}").status_code == 404
+    assert client.get(f"{LIST}ekspor/pdf/?edisi={national.competition.pk}").status_code == 404

@@ -8,10 +8,10 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from kipp import workflow
 from kipp.enums import ChecklistItem, EvidenceKind, GroupKind
 from kipp.enums import ProposalState as S
 from kipp.models import DeadlineExtension, Proposal, ProposalEvent
+from kipp.services import workflow
 from tests.kipp import factories as kf
 
 INBOX = "/verifikasi/"
@@ -22,7 +22,7 @@ HEADER = ["Judul", "Kelompok", "Kategori", "Unit", "Status", "Diajukan (WIB)", "
 @pytest.fixture
 def submitted(babel, kipp2025):
     return kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED, title="Sadewa"
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED, title="Sadewa"
     )
 
 
@@ -33,14 +33,14 @@ def inbox(babel, kipp2025):
         "pintu": kf.proposal(
             babel.kominfo,
             babel.operator_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.SUBMITTED,
             title="Layanan Satu Pintu Digital",
         ),
         "air": kf.proposal(
             babel.pdam,
             babel.admin_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             kind=GroupKind.REPLIKASI,
             state=S.SUBMITTED,
             title="Air Bersih Keliling",
@@ -49,7 +49,7 @@ def inbox(babel, kipp2025):
         "posyandu": kf.proposal(
             babel.kominfo,
             babel.operator_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.RETURNED,
             title="Posyandu Pintar",
             complete=False,
@@ -57,7 +57,7 @@ def inbox(babel, kipp2025):
         "tagihan": kf.proposal(
             babel.pdam,
             babel.admin_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.FORWARDED,
             title="Tagihan Air Online",
             complete=False,
@@ -65,20 +65,20 @@ def inbox(babel, kipp2025):
         "draf": kf.proposal(
             babel.kominfo,
             babel.operator_bb,
-            edition=kipp2025,
+            competition=kipp2025,
             title="Draf Inovasi Baru",
             complete=False,
         ),
         "tengah": kf.proposal(
             babel.disdukcapil,
             babel.operator_bt,
-            edition=kipp2025,
+            competition=kipp2025,
             state=S.SUBMITTED,
             title="Adminduk Keliling",
             complete=False,
         ),
     }
-    edition_2024 = kf.competition(
+    competition_2024 = kf.competition(
         name="KIPP 2024",
         year=2024,
         opens=timezone.now() - timedelta(days=400),
@@ -88,12 +88,12 @@ def inbox(babel, kipp2025):
     made["lama"] = kf.proposal(
         babel.kominfo,
         babel.operator_bb,
-        edition=edition_2024,
+        competition=competition_2024,
         state=S.FORWARDED,
         title="Inovasi Lama",
         complete=False,
     )
-    made["edition_2024"] = edition_2024
+    made["competition_2024"] = competition_2024
     return made
 
 
@@ -223,15 +223,15 @@ def test_inbox_hides_drafts_and_other_instansi_by_default(client, babel, inbox):
             {"group": GroupKind.UMUM, "unit": "kominfo"},
             {"Layanan Satu Pintu Digital", "Posyandu Pintar"},
         ),
-        ({"edition": "2024"}, {"Inovasi Lama"}),
+        ({"competition": "2024"}, {"Inovasi Lama"}),
         ({"q": "tidak ada judul seperti ini"}, set()),
     ],
 )
 def test_inbox_filters(client, babel, inbox, params, expected):
     if "unit" in params:
         params = {**params, "unit": getattr(babel, params["unit"]).pk}
-    if "edition" in params:
-        params = {**params, "edition": inbox["edition_2024"].pk}
+    if "competition" in params:
+        params = {**params, "competition": inbox["competition_2024"].pk}
     client.force_login(babel.admin_bb)
 
     response = client.get(INBOX, params)
@@ -251,7 +251,7 @@ def test_inbox_includes_drafts_on_request(client, babel, inbox):
     }
 
 
-def test_inbox_filters_by_category_of_the_edition(client, babel, kipp2025, inbox):
+def test_inbox_filters_by_category_of_the_competition(client, babel, kipp2025, inbox):
     other = kipp2025.categories.order_by("order")[1]
     Proposal.objects.filter(pk=inbox["air"].pk).update(category=other)
     client.force_login(babel.admin_bb)
@@ -292,21 +292,23 @@ def test_counts_per_state_follow_the_other_filters(client, babel, inbox):
     assert 'id="jumlah-submitted">2<' in everything.content.decode()
 
 
-def test_inbox_shows_quota_usage_of_the_selected_edition(client, babel, inbox):
+def test_inbox_shows_quota_usage_of_the_selected_competition(client, babel, inbox):
     client.force_login(babel.admin_bb)
 
     html = client.get(INBOX).content.decode()
-    html_2024 = client.get(INBOX, {"edition": inbox["edition_2024"].pk}).content.decode()
+    html_2024 = client.get(INBOX, {"competition": inbox["competition_2024"].pk}).content.decode()
 
     assert "Umum: 1 dari 10 diteruskan" in html
     assert "Replikasi: 0 dari 5 diteruskan" in html
-    assert "Umum: 1 dari 10 diteruskan" in html_2024  # "Inovasi Lama", its own edition
+    assert "Umum: 1 dari 10 diteruskan" in html_2024  # "Inovasi Lama", its own competition
 
 
 def test_inbox_same_query_count_for_one_and_thirty_rows(
     client, babel, kipp2025, django_assert_num_queries
 ):
-    kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED, title="U0")
+    kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED, title="U0"
+    )
     client.force_login(babel.admin_bb)
 
     with django_assert_num_queries(15):
@@ -314,7 +316,12 @@ def test_inbox_same_query_count_for_one_and_thirty_rows(
     for n in range(1, 30):
         unit = babel.kominfo if n % 2 else babel.pdam
         kf.proposal(
-            unit, babel.admin_bb, edition=kipp2025, state=S.SUBMITTED, title=f"U{n}", complete=False
+            unit,
+            babel.admin_bb,
+            competition=kipp2025,
+            state=S.SUBMITTED,
+            title=f"U{n}",
+            complete=False,
         )
     with django_assert_num_queries(15):
         many = client.get(INBOX)
@@ -356,7 +363,7 @@ def test_export_csv_has_bom_header_rows_and_neutralised_formulas(client, babel, 
     kf.proposal(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2025,
+        competition=kipp2025,
         state=S.SUBMITTED,
         title='=HYPERLINK("http://contoh.invalid")',
         complete=False,
@@ -421,7 +428,7 @@ def test_checklist_and_notes_are_saved(client, babel, submitted):
 
 def test_checklist_cannot_be_saved_unless_submitted(client, babel, kipp2025):
     returned = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.RETURNED, title="Kembali"
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.RETURNED, title="Kembali"
     )
     client.force_login(babel.admin_bb)
 
@@ -436,9 +443,9 @@ def test_checklist_cannot_be_saved_unless_submitted(client, babel, kipp2025):
 
 
 def test_checklist_cannot_be_saved_after_verification_close(client, babel):
-    closed = _edition_closing(timedelta(minutes=-1))
+    closed = _competition_closing(timedelta(minutes=-1))
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=closed, state=S.SUBMITTED, title="Terlambat"
+        babel.kominfo, babel.operator_bb, competition=closed, state=S.SUBMITTED, title="Terlambat"
     )
     client.force_login(babel.admin_bb)
 
@@ -454,7 +461,7 @@ def test_hints_show_word_limits_evidence_and_age(client, babel, kipp2025):
     young = kf.proposal(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2025,
+        competition=kipp2025,
         state=S.SUBMITTED,
         title="Inovasi Muda",
         started_on=timezone.localdate() - timedelta(days=30),
@@ -494,7 +501,7 @@ def test_clean_proposal_has_only_passing_hints(client, babel, submitted):
 
 
 def _move(client, proposal, to_state, note=None, follow=False):
-    data = {"to_state": to_state, "next": f"{INBOX}?edition={proposal.competition_id}"}
+    data = {"to_state": to_state, "next": f"{INBOX}?competition={proposal.competition_id}"}
     if note is not None:
         data["note"] = note
     return client.post(f"/usulan/{proposal.pk}/status/", data, follow=follow)
@@ -506,7 +513,7 @@ def test_return_with_note_reaches_the_operators_timeline(client, babel, submitte
 
     response = _move(client, submitted, S.RETURNED, note)
 
-    assert response["Location"] == f"{INBOX}?edition={submitted.competition_id}"
+    assert response["Location"] == f"{INBOX}?competition={submitted.competition_id}"
     assert _refresh(submitted).state == S.RETURNED
     event = ProposalEvent.objects.filter(proposal=submitted).latest("pk")
     assert (event.from_state, event.to_state, event.note) == (S.SUBMITTED, S.RETURNED, note)
@@ -531,8 +538,8 @@ def test_reject_requires_a_reason(client, babel, submitted):
     )
 
 
-def _edition_closing(offset: timedelta, name="KIPP Verifikasi"):
-    """An edition whose registration closed two days ago and verification closes at now+offset."""
+def _competition_closing(offset: timedelta, name="KIPP Verifikasi"):
+    """A competition whose registration closed two days ago and verification closes at now+offset."""
     now = timezone.now()
     return kf.competition(
         name=name,
@@ -543,9 +550,13 @@ def _edition_closing(offset: timedelta, name="KIPP Verifikasi"):
 
 
 def test_forward_is_refused_one_minute_after_verification_close(client, babel):
-    edition = _edition_closing(timedelta(minutes=-1))
+    competition = _competition_closing(timedelta(minutes=-1))
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Terlambat"
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        state=S.SUBMITTED,
+        title="Terlambat",
     )
     client.force_login(babel.admin_bb)
 
@@ -559,9 +570,13 @@ def test_forward_is_refused_one_minute_after_verification_close(client, babel):
 
 
 def test_forward_works_one_minute_before_verification_close(client, babel):
-    edition = _edition_closing(timedelta(minutes=1))
+    competition = _competition_closing(timedelta(minutes=1))
     proposal = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Tepat Waktu"
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        state=S.SUBMITTED,
+        title="Tepat Waktu",
     )
     client.force_login(babel.admin_bb)
 
@@ -594,16 +609,24 @@ def test_forward_deadline_is_exact_to_the_minute(babel, submitted):
     assert _refresh(submitted).state == S.FORWARDED
 
 
-def test_extension_lets_the_instansi_act_after_the_editions_close(client, babel):
-    edition = _edition_closing(timedelta(minutes=-1))
+def test_extension_lets_the_instansi_act_after_the_competitions_close(client, babel):
+    competition = _competition_closing(timedelta(minutes=-1))
     ours = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=edition, state=S.SUBMITTED, title="Diperpanjang"
+        babel.kominfo,
+        babel.operator_bb,
+        competition=competition,
+        state=S.SUBMITTED,
+        title="Diperpanjang",
     )
     theirs = kf.proposal(
-        babel.disdukcapil, babel.operator_bt, edition=edition, state=S.SUBMITTED, title="Tidak"
+        babel.disdukcapil,
+        babel.operator_bt,
+        competition=competition,
+        state=S.SUBMITTED,
+        title="Tidak",
     )
     DeadlineExtension.objects.create(
-        competition=edition,
+        competition=competition,
         instansi=babel.bangka_barat,
         verification_closes_at=timezone.now() + timedelta(days=1),
         reason="Gangguan jaringan di kabupaten.",

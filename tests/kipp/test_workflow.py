@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hubs.models import Notification
-from kipp import workflow
 from kipp.enums import ProposalState as S
 from kipp.models import DeadlineExtension, ProposalEvent
+from kipp.services import workflow
 from tests import factories as f
 from tests.kipp import factories as kf
 
@@ -76,7 +76,7 @@ def test_transition_matrix(babel, kipp2025, source, target, actor_name):
     proposal = kf.proposal(
         babel.kominfo,
         babel.operator_bb,
-        edition=kipp2025,
+        competition=kipp2025,
         state=source,
         complete=target == S.SUBMITTED,
     )
@@ -104,7 +104,9 @@ def test_transition_matrix(babel, kipp2025, source, target, actor_name):
 
 @pytest.mark.parametrize("target", [S.RETURNED, S.REJECTED_LOCALLY])
 def test_note_is_required_locally(babel, kipp2025, target):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED)
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED
+    )
 
     with pytest.raises(workflow.TransitionError, match="Tuliskan catatan"):
         workflow.proposal_transition(
@@ -116,7 +118,9 @@ def test_note_is_required_locally(babel, kipp2025, target):
 
 
 def test_fail_in_administrative_selection_needs_a_reason(babel, kipp2025):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.FORWARDED)
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.FORWARDED
+    )
 
     with pytest.raises(workflow.TransitionError):
         workflow.proposal_transition(
@@ -128,7 +132,7 @@ def test_fail_in_administrative_selection_needs_a_reason(babel, kipp2025):
 
 
 def test_events_cannot_be_changed_or_deleted(babel, kipp2025):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025)
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025)
     event = proposal.events.get()
 
     event.note = "diubah"
@@ -139,9 +143,11 @@ def test_events_cannot_be_changed_or_deleted(babel, kipp2025):
     assert proposal.events.get().note == ""
 
 
-def test_hub_edition_is_selected_by_its_hub(babel):
-    edition = kf.competition(name="Kompetisi Inovasi Babel 2025", hub=babel.hub)
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition, state=S.FORWARDED)
+def test_hub_competition_is_selected_by_its_hub(babel):
+    competition = kf.competition(name="Kompetisi Inovasi Babel 2025", hub=babel.hub)
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=competition, state=S.FORWARDED
+    )
 
     with pytest.raises(workflow.TransitionError):
         workflow.proposal_transition(
@@ -158,7 +164,7 @@ def test_hub_edition_is_selected_by_its_hub(babel):
 
 @pytest.fixture
 def closing(babel):
-    """An edition whose registration closes at 16 April 2025 12:00 WIB (05:00 UTC)."""
+    """A competition whose registration closes at 16 April 2025 12:00 WIB (05:00 UTC)."""
     closes = datetime(2025, 4, 16, 5, 0, tzinfo=UTC)
     return kf.competition(
         opens=closes - timedelta(days=30),
@@ -172,8 +178,8 @@ MINUTE = timedelta(minutes=1)
 
 
 def test_operator_submits_until_the_minute_of_registration_close(babel, closing):
-    early = kf.proposal(babel.kominfo, babel.operator_bb, edition=closing, title="Tepat Waktu")
-    late = kf.proposal(babel.kominfo, babel.operator_bb, edition=closing, title="Terlambat")
+    early = kf.proposal(babel.kominfo, babel.operator_bb, competition=closing, title="Tepat Waktu")
+    late = kf.proposal(babel.kominfo, babel.operator_bb, competition=closing, title="Terlambat")
     close = closing.registration_closes_at
 
     workflow.proposal_transition(
@@ -190,7 +196,7 @@ def test_operator_submits_until_the_minute_of_registration_close(babel, closing)
 
 
 def test_nothing_before_registration_opens(babel, closing):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=closing)
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=closing)
 
     with pytest.raises(workflow.TransitionError, match="belum dibuka"):
         workflow.proposal_transition(
@@ -202,12 +208,14 @@ def test_nothing_before_registration_opens(babel, closing):
 
 
 def test_admin_lokal_acts_until_verification_close(babel, closing):
-    on_behalf = kf.proposal(babel.kominfo, babel.operator_bb, edition=closing, title="Atas Nama")
+    on_behalf = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=closing, title="Atas Nama"
+    )
     submitted = kf.proposal(
-        babel.kominfo, babel.operator_bb, edition=closing, title="Diteruskan", state=S.SUBMITTED
+        babel.kominfo, babel.operator_bb, competition=closing, title="Diteruskan", state=S.SUBMITTED
     )
     late = kf.proposal(
-        babel.pdam, babel.operator_bb, edition=closing, title="Lewat", state=S.SUBMITTED
+        babel.pdam, babel.operator_bb, competition=closing, title="Lewat", state=S.SUBMITTED
     )
     verification_close = closing.verification_closes_at
 
@@ -243,8 +251,10 @@ def test_extension_for_one_instansi_only(babel, closing):
         reason="Gangguan jaringan di Muntok saat penutupan.",
         created_by=babel.sekretariat,
     )
-    bangka_barat = kf.proposal(babel.kominfo, babel.operator_bb, edition=closing, title="BB")
-    bangka_tengah = kf.proposal(babel.disdukcapil, babel.operator_bt, edition=closing, title="BT")
+    bangka_barat = kf.proposal(babel.kominfo, babel.operator_bb, competition=closing, title="BB")
+    bangka_tengah = kf.proposal(
+        babel.disdukcapil, babel.operator_bt, competition=closing, title="BT"
+    )
     day_after = closing.registration_closes_at + timedelta(days=1)
 
     workflow.proposal_transition(
@@ -266,12 +276,12 @@ def test_extension_for_one_instansi_only(babel, closing):
 
 
 def test_forward_stops_at_the_quota(babel):
-    edition = kf.competition(quotas={"umum": 2, "replikasi": 5, "khusus": 1})
+    competition = kf.competition(quotas={"umum": 2, "replikasi": 5, "khusus": 1})
     proposals = [
         kf.proposal(
             babel.kominfo,
             babel.operator_bb,
-            edition=edition,
+            competition=competition,
             title=f"Inovasi {n}",
             state=S.SUBMITTED,
         )
@@ -295,7 +305,7 @@ def test_forward_stops_at_the_quota(babel):
 def test_submit_notifies_admin_lokal_after_commit(
     babel, kipp2025, django_capture_on_commit_callbacks
 ):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025)
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025)
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         workflow.proposal_transition(
@@ -313,7 +323,9 @@ def test_submit_notifies_admin_lokal_after_commit(
 
 
 def test_return_notifies_the_operators_with_the_note(babel, kipp2025):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025, state=S.SUBMITTED)
+    proposal = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED
+    )
 
     workflow.proposal_transition(
         proposal=proposal, actor=babel.admin_bb, to_state=S.RETURNED, note="Lengkapi SK inovator."

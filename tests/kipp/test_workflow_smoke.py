@@ -1,13 +1,13 @@
 """The transition function end to end on one proposal (full matrix in test_workflow)."""
 
-from kipp import workflow
 from kipp.enums import ProposalState as S
 from kipp.models import ProposalEvent
+from kipp.services import workflow
 from tests.kipp import factories as kf
 
 
 def test_submit_forward_pass(babel, kipp2025, django_capture_on_commit_callbacks):
-    proposal = kf.proposal(babel.kominfo, babel.operator_bb, edition=kipp2025)
+    proposal = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025)
 
     with django_capture_on_commit_callbacks(execute=True):
         workflow.proposal_transition(

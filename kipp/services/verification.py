@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from hubs.models import User
 from hubs.roles import roles_of
 
+from ..enums import ChecklistItem, ProposalState
+from ..models import Proposal
 from . import workflow
-from .enums import ChecklistItem, ProposalState
-from .models import Proposal
 
 
 class VerificationRefused(Exception):

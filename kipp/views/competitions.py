@@ -1,9 +1,9 @@
-"""Edition configuration for organisers: the national Sekretariat for national editions,
-a hub admin for its hub's provincial editions.
+"""Competition configuration for organisers: the national Sekretariat for national competitions,
+a hub admin for its hub's provincial competitions.
 
 Every view enters through `AreaRequiredMixin` with "kipp.manage_competitions" and reaches
-an edition only through `kipp.selectors.competitions_managed_by` (any other id is 404);
-writes go through `kipp.services_editions`.
+a competition only through `kipp.selectors.competitions_managed_by` (any other id is 404);
+writes go through `kipp.services_competitions`.
 """
 
 import copy
@@ -21,19 +21,29 @@ from django.views.generic import FormView
 from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
 from hubs.views.manage import CancelLinkMixin, SearchableListView
 
-from .. import services_editions as services
 from ..enums import GroupKind
-from ..forms_editions import CategoryForm, EditionForm, ExtensionForm, GroupForm, SectionForm
+from ..forms.competitions import (
+    CategoryForm,
+    CompetitionForm,
+    ExtensionForm,
+    GroupForm,
+    SectionForm,
+)
 from ..models import FormSection
-from ..selectors import competitions_managed_by
-from ..selectors_editions import edition_config, edition_organisers_for, instansi_eligible_for
+from ..selectors.competitions import (
+    competition_config,
+    competition_organisers_for,
+    instansi_eligible_for,
+)
+from ..selectors.proposals import competitions_managed_by
+from ..services import competitions as services
 
 PERMISSION = "kipp.manage_competitions"
 GROUP_ORDER = {kind: n for n, kind in enumerate(GroupKind.values)}
 
 
 def _phase(competition, now) -> tuple[str, str]:
-    """A short label and badge colour for where the edition is in its schedule."""
+    """A short label and badge colour for where the competition is in its schedule."""
     if now < competition.registration_opens_at:
         return _("Belum dibuka"), "secondary"
     if now < competition.registration_closes_at:
@@ -43,10 +53,10 @@ def _phase(competition, now) -> tuple[str, str]:
     return _("Pendaftaran selesai"), "light"
 
 
-class EditionListView(SearchableListView):
+class CompetitionListView(SearchableListView):
     permission_required = PERMISSION
-    template_name = "kipp/edition_list.html"
-    context_object_name = "editions"
+    template_name = "kipp/competition_list.html"
+    context_object_name = "competitions"
     search_fields = ("name", "theme", "organiser_hub__province__name")
 
     def scoped_queryset(self):
@@ -55,21 +65,21 @@ class EditionListView(SearchableListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         now = timezone.now()
-        for edition in context["editions"]:
-            edition.phase_label, edition.phase_colour = _phase(edition, now)
-        context["can_create"] = bool(edition_organisers_for(self.request.user))
+        for competition in context["competitions"]:
+            competition.phase_label, competition.phase_colour = _phase(competition, now)
+        context["can_create"] = bool(competition_organisers_for(self.request.user))
         return context
 
 
-class EditionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
-    list_url_name = "edition_list"
+class CompetitionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
+    list_url_name = "competition_list"
     permission_required = PERMISSION
-    template_name = "kipp/edition_form.html"
-    form_class = EditionForm
+    template_name = "kipp/competition_form.html"
+    form_class = CompetitionForm
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and request.user.has_perm(PERMISSION):
-            self.organisers = edition_organisers_for(request.user)
+            self.organisers = competition_organisers_for(request.user)
             if not self.organisers:
                 raise Http404
         return super().dispatch(request, *args, **kwargs)
@@ -84,9 +94,9 @@ class EditionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
         return context
 
     def form_valid(self, form):
-        data = {field: form.cleaned_data[field] for field in services.EDITION_FIELDS}
+        data = {field: form.cleaned_data[field] for field in services.COMPETITION_FIELDS}
         try:
-            edition = services.competition_create(
+            competition = services.competition_create(
                 actor=self.request.user, organiser_hub=form.chosen_organiser(), **data
             )
         except PermissionDenied:
@@ -100,9 +110,9 @@ class EditionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
                 "Edisi %(n)s dibuat dengan kelompok, bagian formulir dan kategori bawaan. "
                 "Periksa dan sesuaikan di bawah ini."
             )
-            % {"n": edition.name},
+            % {"n": competition.name},
         )
-        return redirect("edition_detail", edition.pk)
+        return redirect("competition_detail", competition.pk)
 
 
 def _organiser_text(hub) -> str:
@@ -111,11 +121,11 @@ def _organiser_text(hub) -> str:
     return _("Hub JIPP %(province)s") % {"province": hub.province.name}
 
 
-class EditionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
-    list_url_name = "edition_list"
+class CompetitionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
+    list_url_name = "competition_list"
     permission_required = PERMISSION
-    template_name = "kipp/edition_form.html"
-    form_class = EditionForm
+    template_name = "kipp/competition_form.html"
+    form_class = CompetitionForm
 
     def scoped_queryset(self):
         return competitions_managed_by(self.request.user)
@@ -126,20 +136,20 @@ class EditionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        # A copy: an invalid form must not show its rejected values as the edition's own.
+        # A copy: an invalid form must not show its rejected values as the competition's own.
         return {**super().get_form_kwargs(), "instance": copy.copy(self.object)}
 
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
             "object": self.object,
-            "edition": self.object,
+            "competition": self.object,
             "organiser_label": _organiser_text(self.object.organiser_hub),
-            "cancel_url": reverse("edition_detail", args=[self.object.pk]),
+            "cancel_url": reverse("competition_detail", args=[self.object.pk]),
         }
 
     def form_valid(self, form):
-        data = {field: form.cleaned_data[field] for field in services.EDITION_FIELDS}
+        data = {field: form.cleaned_data[field] for field in services.COMPETITION_FIELDS}
         try:
             services.competition_update(actor=self.request.user, competition=self.object, **data)
         except PermissionDenied:
@@ -148,10 +158,10 @@ class EditionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
             form.add_error(None, error)
             return self.form_invalid(form)
         messages.success(self.request, _("Data edisi %(n)s disimpan.") % {"n": data["name"]})
-        return redirect("edition_detail", self.object.pk)
+        return redirect("competition_detail", self.object.pk)
 
 
-class _EditionConfigMixin(AreaRequiredMixin):
+class _CompetitionConfigMixin(AreaRequiredMixin):
     """The configuration page and the small forms posted from it.
 
     Each POST view handles one form; when it is invalid the whole page is rendered again
@@ -159,15 +169,15 @@ class _EditionConfigMixin(AreaRequiredMixin):
     """
 
     permission_required = PERMISSION
-    template_name = "kipp/edition_detail.html"
+    template_name = "kipp/competition_detail.html"
 
-    def get_edition(self):
+    def get_competition(self):
         return get_object_or_404(competitions_managed_by(self.request.user), pk=self.kwargs["pk"])
 
-    def render_page(self, edition, *, bound=None, status=200):
+    def render_page(self, competition, *, bound=None, status=200):
         """The page with one form per item; `bound` replaces the form under its key."""
         bound = bound or {}
-        config = edition_config(edition)
+        config = competition_config(competition)
         groups = sorted(config.groups.all(), key=lambda g: GROUP_ORDER.get(g.kind, 99))
         group_blocks = []
         for group in groups:
@@ -205,7 +215,7 @@ class _EditionConfigMixin(AreaRequiredMixin):
         ]
         next_category = max((c.order for c in config.categories.all()), default=-1) + 1
         context = {
-            "edition": config,
+            "competition": config,
             "organiser_label": _organiser_text(config.organiser_hub),
             "phase": _phase(config, timezone.now()),
             "group_blocks": group_blocks,
@@ -220,70 +230,70 @@ class _EditionConfigMixin(AreaRequiredMixin):
         }
         return render(self.request, self.template_name, context, status=status)
 
-    def extension_form(self, edition, data=None):
+    def extension_form(self, competition, data=None):
         return ExtensionForm(
             data,
-            competition=edition,
-            instansi_choices=instansi_eligible_for(edition),
+            competition=competition,
+            instansi_choices=instansi_eligible_for(competition),
             auto_id="id_extension_%s",
         )
 
-    def done(self, edition, message, anchor=""):
+    def done(self, competition, message, anchor=""):
         messages.success(self.request, message)
-        return redirect(reverse("edition_detail", args=[edition.pk]) + anchor)
+        return redirect(reverse("competition_detail", args=[competition.pk]) + anchor)
 
 
-class EditionDetailView(_EditionConfigMixin, View):
+class CompetitionDetailView(_CompetitionConfigMixin, View):
     def get(self, request, pk):
-        return self.render_page(self.get_edition())
+        return self.render_page(self.get_competition())
 
 
-class _ConfigPostView(_EditionConfigMixin, View):
+class _ConfigPostView(_CompetitionConfigMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, **kwargs):
-        edition = self.get_edition()
+        competition = self.get_competition()
         try:
-            return self.handle(edition)
+            return self.handle(competition)
         except PermissionDenied:
             raise Http404 from None
 
-    def handle(self, edition):
+    def handle(self, competition):
         raise NotImplementedError
 
-    def invalid(self, edition, key, form, error: ValidationError | None = None):
+    def invalid(self, competition, key, form, error: ValidationError | None = None):
         if error is not None:
             form.add_error(None, error)
-        return self.render_page(edition, bound={key: form})
+        return self.render_page(competition, bound={key: form})
 
 
 class GroupUpdateView(_ConfigPostView):
-    def handle(self, edition):
-        group = get_object_or_404(edition.groups, pk=self.kwargs["group_pk"])
+    def handle(self, competition):
+        group = get_object_or_404(competition.groups, pk=self.kwargs["group_pk"])
         form = GroupForm(self.request.POST, instance=group, auto_id=f"id_group{group.pk}_%s")
         if not form.is_valid():
-            return self.invalid(edition, ("group", group.pk), form)
+            return self.invalid(competition, ("group", group.pk), form)
         group.refresh_from_db()
         try:
             services.group_update(actor=self.request.user, group=group, **form.cleaned_data)
         except ValidationError as error:
-            return self.invalid(edition, ("group", group.pk), form, error)
+            return self.invalid(competition, ("group", group.pk), form, error)
         return self.done(
-            edition,
+            competition,
             _("Pengaturan kelompok %(g)s disimpan.") % {"g": group.get_kind_display()},
             f"#kelompok-{group.kind}",
         )
 
 
 class SectionCreateView(_ConfigPostView):
-    def handle(self, edition):
-        group = get_object_or_404(edition.groups, pk=self.kwargs["group_pk"])
+    def handle(self, competition):
+        group = get_object_or_404(competition.groups, pk=self.kwargs["group_pk"])
         form = SectionForm(self.request.POST, auto_id=f"id_new_section{group.pk}_%s")
         if not form.is_valid():
-            return self.invalid(edition, ("new_section", group.pk), form)
+            return self.invalid(competition, ("new_section", group.pk), form)
         services.section_add(actor=self.request.user, group=group, **form.cleaned_data)
         return self.done(
-            edition,
+            competition,
             _("Bagian %(t)s ditambahkan ke kelompok %(g)s.")
             % {"t": form.cleaned_data["title"], "g": group.get_kind_display()},
             f"#kelompok-{group.kind}",
@@ -291,124 +301,132 @@ class SectionCreateView(_ConfigPostView):
 
 
 class SectionUpdateView(_ConfigPostView):
-    def handle(self, edition):
-        section = _get_section(edition, self.kwargs["section_pk"])
+    def handle(self, competition):
+        section = _get_section(competition, self.kwargs["section_pk"])
         form = SectionForm(
             self.request.POST, instance=section, auto_id=f"id_section{section.pk}_%s"
         )
         if not form.is_valid():
-            return self.invalid(edition, ("section", section.pk), form)
+            return self.invalid(competition, ("section", section.pk), form)
         section.refresh_from_db()
         services.section_update(actor=self.request.user, section=section, **form.cleaned_data)
         return self.done(
-            edition,
+            competition,
             _("Bagian %(t)s disimpan.") % {"t": section.title},
             f"#kelompok-{section.group.kind}",
         )
 
 
 class SectionDeleteView(_ConfigPostView):
-    def handle(self, edition):
-        section = _get_section(edition, self.kwargs["section_pk"])
+    def handle(self, competition):
+        section = _get_section(competition, self.kwargs["section_pk"])
         services.section_remove(actor=self.request.user, section=section)
         return self.done(
-            edition,
+            competition,
             _("Bagian %(t)s dihapus dari kelompok %(g)s.")
             % {"t": section.title, "g": section.group.get_kind_display()},
             f"#kelompok-{section.group.kind}",
         )
 
 
-def _get_section(edition, pk):
+def _get_section(competition, pk):
     return get_object_or_404(
         FormSection.objects.select_related("group__competition"),
         pk=pk,
-        group__competition=edition,
+        group__competition=competition,
     )
 
 
 class CategoryCreateView(_ConfigPostView):
-    def handle(self, edition):
-        form = CategoryForm(self.request.POST, competition=edition, auto_id="id_new_category_%s")
+    def handle(self, competition):
+        form = CategoryForm(
+            self.request.POST, competition=competition, auto_id="id_new_category_%s"
+        )
         if not form.is_valid():
-            return self.invalid(edition, "new_category", form)
+            return self.invalid(competition, "new_category", form)
         try:
-            services.category_add(actor=self.request.user, competition=edition, **form.cleaned_data)
+            services.category_add(
+                actor=self.request.user, competition=competition, **form.cleaned_data
+            )
         except ValidationError as error:
-            return self.invalid(edition, "new_category", form, error)
+            return self.invalid(competition, "new_category", form, error)
         return self.done(
-            edition,
+            competition,
             _("Kategori %(n)s ditambahkan.") % {"n": form.cleaned_data["name"]},
             "#kategori",
         )
 
 
 class CategoryUpdateView(_ConfigPostView):
-    def handle(self, edition):
-        category = get_object_or_404(edition.categories, pk=self.kwargs["category_pk"])
+    def handle(self, competition):
+        category = get_object_or_404(competition.categories, pk=self.kwargs["category_pk"])
         form = CategoryForm(
             self.request.POST,
             instance=category,
-            competition=edition,
+            competition=competition,
             auto_id=f"id_category{category.pk}_%s",
         )
         if not form.is_valid():
-            return self.invalid(edition, ("category", category.pk), form)
+            return self.invalid(competition, ("category", category.pk), form)
         category.refresh_from_db()
         try:
             services.category_update(
                 actor=self.request.user, category=category, **form.cleaned_data
             )
         except ValidationError as error:
-            return self.invalid(edition, ("category", category.pk), form, error)
-        return self.done(edition, _("Kategori %(n)s disimpan.") % {"n": category.name}, "#kategori")
+            return self.invalid(competition, ("category", category.pk), form, error)
+        return self.done(
+            competition, _("Kategori %(n)s disimpan.") % {"n": category.name}, "#kategori"
+        )
 
 
 class CategoryDeleteView(_ConfigPostView):
-    def handle(self, edition):
-        category = get_object_or_404(edition.categories, pk=self.kwargs["category_pk"])
+    def handle(self, competition):
+        category = get_object_or_404(competition.categories, pk=self.kwargs["category_pk"])
         try:
             services.category_remove(actor=self.request.user, category=category)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(self.request, message)
-            return redirect(reverse("edition_detail", args=[edition.pk]) + "#kategori")
-        return self.done(edition, _("Kategori %(n)s dihapus.") % {"n": category.name}, "#kategori")
+            return redirect(reverse("competition_detail", args=[competition.pk]) + "#kategori")
+        return self.done(
+            competition, _("Kategori %(n)s dihapus.") % {"n": category.name}, "#kategori"
+        )
 
 
 class ExtensionSetView(_ConfigPostView):
-    def handle(self, edition):
-        form = self.extension_form(edition, self.request.POST)
+    def handle(self, competition):
+        form = self.extension_form(competition, self.request.POST)
         if not form.is_valid():
-            return self.invalid(edition, "extension", form)
+            return self.invalid(competition, "extension", form)
         data = form.cleaned_data
         try:
             extension = services.extension_set(
                 actor=self.request.user,
-                competition=edition,
+                competition=competition,
                 instansi=data["instansi"],
                 registration_closes_at=data["registration_closes_at"],
                 verification_closes_at=data["verification_closes_at"],
                 reason=data["reason"],
             )
         except ValidationError as error:
-            return self.invalid(edition, "extension", form, error)
+            return self.invalid(competition, "extension", form, error)
         return self.done(
-            edition,
+            competition,
             _("Perpanjangan tenggat untuk %(i)s disimpan.") % {"i": extension.instansi.name},
             "#perpanjangan",
         )
 
 
 class ExtensionDeleteView(_ConfigPostView):
-    def handle(self, edition):
+    def handle(self, competition):
         extension = get_object_or_404(
-            edition.extensions.select_related("instansi", "competition"),
+            competition.extensions.select_related("instansi", "competition"),
             pk=self.kwargs["extension_pk"],
         )
         services.extension_remove(actor=self.request.user, extension=extension)
         return self.done(
-            edition,
+            competition,
             _("Perpanjangan tenggat untuk %(i)s dicabut.") % {"i": extension.instansi.name},
             "#perpanjangan",
         )

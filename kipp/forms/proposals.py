@@ -1,4 +1,4 @@
-"""Forms of the proposer's side; every choice is limited to the actor's scope and edition."""
+"""Forms of the proposer's side; every choice is limited to the actor's scope and competition."""
 
 from crispy_forms.helper import FormHelper
 from django import forms
@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from hubs.models import Instansi, Unit
 from hubs.roles import roles_of
 
-from .eligibility import count_words
-from .enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
-from .models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
-from .selectors import competitions_open_to, innovations_of
-from .services_proposals import MAX_TEAM, units_for_innovations
-from .uploads import ACCEPT
+from ..eligibility import count_words
+from ..enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
+from ..models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
+from ..selectors.proposals import competitions_open_to, innovations_of
+from ..services.proposals import MAX_TEAM, units_for_innovations
+from ..uploads import ACCEPT
 
 TEAM_FIELDS = ("name", "position", "phone", "email")
 # Generous, so that autosave never refuses text that is merely over the word limit.
@@ -62,7 +62,7 @@ class InnovationForm(_CrispyMixin, forms.Form):
 
 
 def open_groups_for(actor, now=None):
-    """Groups of the editions now open to the instansi the actor proposes for."""
+    """Groups of the competitions now open to the instansi the actor proposes for."""
     roles = roles_of(actor)
     instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)
     competition_ids = set()
@@ -98,7 +98,7 @@ class ProposalCreateForm(forms.Form):
 
 
 def replication_sources(proposal: Proposal):
-    """Innovations that reached Top 99 or Top 45 in editions before this proposal's year."""
+    """Innovations that reached Top 99 or Top 45 in competitions before this proposal's year."""
     reached = ProposalEvent.objects.filter(
         to_state__in=TOP99_STATES | TOP45_STATES,
         proposal__competition__year__lt=proposal.competition.year,

@@ -1,4 +1,4 @@
-"""Forms of the edition configuration; times are entered and shown in WIB to the minute."""
+"""Forms of the competition configuration; times are entered and shown in WIB to the minute."""
 
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -12,8 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from hubs.models import Hub, Instansi
 from hubs.templatetags.kipp_format import wib as _wib
 
-from .enums import EvidenceKind
-from .models import Category, Competition, CompetitionGroup, FormSection
+from ..enums import EvidenceKind
+from ..models import Category, Competition, CompetitionGroup, FormSection
 
 WIB = ZoneInfo("Asia/Jakarta")
 NATIONAL = "nasional"
@@ -72,10 +72,10 @@ def _organiser_label(hub: Hub | None) -> str:
     return str(_("Hub JIPP %(province)s") % {"province": hub.province.name})
 
 
-class EditionForm(_CrispyMixin, forms.ModelForm):
-    """Name, slug, year, theme, schedule (WIB) and file size limit of an edition.
+class CompetitionForm(_CrispyMixin, forms.ModelForm):
+    """Name, slug, year, theme, schedule (WIB) and file size limit of a competition.
 
-    `organisers` lists who the actor may create the edition as; with one choice (the usual
+    `organisers` lists who the actor may create the competition as; with one choice (the usual
     case: the national Sekretariat, or a hub admin for its own hub) no field is shown.
     """
 
@@ -161,7 +161,7 @@ class EditionForm(_CrispyMixin, forms.ModelForm):
         return data
 
     def chosen_organiser(self) -> Hub | None:
-        """The organiser of a new edition: the only one allowed, or the chosen one."""
+        """The organiser of a new competition: the only one allowed, or the chosen one."""
         if len(self.organisers) == 1:
             return self.organisers[0]
         chosen = self.cleaned_data["organiser"]

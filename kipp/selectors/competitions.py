@@ -1,22 +1,22 @@
-"""Scoped reads of the edition configuration: organisers, eligible instansi, config page."""
+"""Scoped reads of the competition configuration: organisers, eligible instansi, config page."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from hubs.models import Hub, Instansi
 from hubs.roles import roles_of
 
-from .models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from ..models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
 
 
-def edition_organisers_for(user) -> list[Hub | None]:
-    """Who the user may organise a new edition as: `None` (national) and/or its hubs."""
+def competition_organisers_for(user) -> list[Hub | None]:
+    """Who the user may organise a new competition as: `None` (national) and/or its hubs."""
     roles = roles_of(user)
     organisers: list[Hub | None] = []
     if roles.is_national_sekretariat:
         organisers.append(None)
-    if roles.hub_ids:
+    if roles.organised_hub_ids:
         organisers.extend(
-            Hub.objects.filter(pk__in=roles.hub_ids)
+            Hub.objects.filter(pk__in=roles.organised_hub_ids)
             .select_related("province")
             .order_by("province__code")
         )
@@ -24,7 +24,7 @@ def edition_organisers_for(user) -> list[Hub | None]:
 
 
 def instansi_eligible_for(competition: Competition) -> QuerySet[Instansi]:
-    """Active instansi that may enter the edition: all for a national one, the hub's
+    """Active instansi that may enter the competition: all for a national one, the hub's
     province (the province itself and its kabupaten/kota) for a provincial one."""
     queryset = Instansi.objects.filter(is_active=True)
     if not competition.is_national:
@@ -33,8 +33,8 @@ def instansi_eligible_for(competition: Competition) -> QuerySet[Instansi]:
     return queryset.select_related("region").order_by("name")
 
 
-def edition_config(competition: Competition) -> Competition:
-    """The edition with everything its configuration page shows, in a fixed number of
+def competition_config(competition: Competition) -> Competition:
+    """The competition with everything its configuration page shows, in a fixed number of
     queries: groups with sections, categories with how many proposals use them, extensions."""
     return (
         Competition.objects.filter(pk=competition.pk)

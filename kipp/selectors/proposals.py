@@ -1,36 +1,28 @@
-"""Scoped reads of the competition: the single door to editions, innovations and proposals."""
+"""Scoped reads of the competition: the single door to competitions, innovations and proposals."""
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from hubs.roles import roles_of
 
-from .enums import QUOTA_STATES
-from .models import Competition, Innovation, Proposal
-
-
-def _organised_hub_ids(user) -> set[int]:
-    roles = roles_of(user)
-    hub_ids = set(roles.hub_ids)
-    if roles.is_sekretariat:
-        hub_ids |= set(roles.organiser_hub_ids)
-    return hub_ids
+from ..enums import QUOTA_STATES
+from ..models import Competition, Innovation, Proposal
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
-    """Editions the user configures and selects in: national ones for the national
+    """Competitions the user configures and selects in: national ones for the national
     Sekretariat, a hub's provincial ones for its admin."""
     condition = Q(pk__in=[])
     if roles_of(user).is_national_sekretariat:
         condition |= Q(organiser_hub__isnull=True)
-    hub_ids = _organised_hub_ids(user)
+    hub_ids = roles_of(user).organised_hub_ids
     if hub_ids:
         condition |= Q(organiser_hub_id__in=hub_ids)
     return Competition.objects.filter(condition).select_related("organiser_hub__province")
 
 
 def competitions_open_to(instansi, now=None) -> QuerySet[Competition]:
-    """Editions in registration now that the instansi may enter (national, or its province's)."""
+    """Competitions in registration now that the instansi may enter (national, or its province's)."""
     now = now or timezone.now()
     province_id = None
     if instansi.region_id:
@@ -59,7 +51,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
 
     Operators see their units' proposals, an Admin Lokal its instansi's (drafts included,
     as it may write them on an operator's behalf); organisers see what was forwarded to
-    their editions. Everyone else sees none (judges get theirs through assignments later).
+    their competitions. Everyone else sees none (judges get theirs through assignments later).
     """
     roles = roles_of(user)
     condition = Q(pk__in=[])
@@ -69,7 +61,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
         condition |= Q(instansi_id__in=roles.admin_instansi_ids)
     if roles.is_national_sekretariat:
         condition |= Q(competition__organiser_hub__isnull=True, state__in=QUOTA_STATES)
-    hub_ids = _organised_hub_ids(user)
+    hub_ids = roles_of(user).organised_hub_ids
     if hub_ids:
         condition |= Q(competition__organiser_hub_id__in=hub_ids, state__in=QUOTA_STATES)
     return Proposal.objects.filter(condition).select_related(

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .enums import ChecklistItem
+from ..enums import ChecklistItem
 
 NOTE_MAX_CHARS = 3000
 

@@ -18,17 +18,17 @@ from django.utils.translation import gettext as _
 from hubs.models import Unit, User
 from hubs.roles import roles_of
 
-from . import workflow
-from .eligibility import count_words
-from .enums import EDITABLE_STATES, GroupKind
-from .models import (
+from ..eligibility import count_words
+from ..enums import EDITABLE_STATES, GroupKind
+from ..models import (
     CompetitionGroup,
     Evidence,
     Innovation,
     Proposal,
 )
-from .selectors import competitions_open_to
-from .uploads import check_evidence_file
+from ..selectors.proposals import competitions_open_to
+from ..uploads import check_evidence_file
+from . import workflow
 
 # Fields of a proposal the proposer's side writes (besides `sections` and the SDG goals).
 EDITABLE_FIELDS = (
@@ -141,13 +141,13 @@ def innovation_create(
 def proposal_create(
     *, actor: User, group: CompetitionGroup, innovation: Innovation, now=None
 ) -> Proposal:
-    """Enter `innovation` into `group`'s edition as a draft proposal.
+    """Enter `innovation` into `group`'s competition as a draft proposal.
 
     Creates the Proposal (title, unit and instansi taken from the innovation) and the first
     event of its timeline; sends nothing. Refused outside the actor's window (the operator
     until registration closes for its instansi, the Admin Lokal until local verification
     closes), for invitation-only groups, and when the innovation or its title is already
-    entered in the edition.
+    entered in the competition.
     """
     now = now or timezone.now()
     unit = innovation.unit
@@ -213,7 +213,7 @@ def section_limit_problems(proposal: Proposal, sections: dict[str, str]) -> dict
 
 
 def _clean_changes(proposal: Proposal, changes: dict) -> dict:
-    """Keep only the writable fields, normalised; refuse values outside the edition."""
+    """Keep only the writable fields, normalised; refuse values outside the competition."""
     fields = {}
     for name in EDITABLE_FIELDS:
         if name in changes:
@@ -355,7 +355,7 @@ def _lock_editable(proposal: Proposal) -> Proposal:
 
 @transaction.atomic
 def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
-    """Attach an evidence file, checked by content (kipp.uploads) and the edition's size
+    """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
     limit, under a random stored name. Creates one Evidence row and its file; sends
     nothing. Nothing is stored when the file is refused."""
     _require_proposer(actor, proposal)

@@ -2,7 +2,7 @@
 publishing the announcement of who passed.
 
 Every proposal is reached through `kipp.selectors.proposals_visible_to` and every state
-change goes through `kipp.workflow.proposal_transition`; an edition is reached only through
+change goes through `kipp.workflow.proposal_transition`; a competition is reached only through
 `kipp.selectors.competitions_managed_by`.
 """
 
@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 
 from hubs.models import User
 
-from . import selectors, workflow
-from .enums import QUOTA_STATES
-from .enums import ProposalState as S
-from .models import Competition, Proposal, ProposalEvent
+from ..enums import QUOTA_STATES
+from ..enums import ProposalState as S
+from ..models import Competition, Proposal, ProposalEvent
+from ..selectors import proposals as selectors
+from . import workflow
 
 PASS, FAIL = "pass", "fail"
 DECISIONS = {PASS: S.ADMIN_PASSED, FAIL: S.ADMIN_FAILED}
@@ -40,7 +41,7 @@ def _last_event(to_state: str, column: str):
 
 
 def proposals_in_selection(*, user: User, competition: Competition) -> QuerySet[Proposal]:
-    """Forwarded-and-later proposals of one edition that `user` may see as its organiser.
+    """Forwarded-and-later proposals of one competition that `user` may see as its organiser.
 
     Each row carries `forwarded_at` (the last forwarding) and `failed_note` (the reason of
     an administrative fail), so lists and exports need no query per row.
@@ -75,7 +76,7 @@ def admin_selection_decide(
 ) -> BulkResult:
     """Pass or fail each of `proposal_ids`, one transition (and transaction) per proposal.
 
-    An id outside the actor's selection for this edition is counted as refused and never
+    An id outside the actor's selection for this competition is counted as refused and never
     touched. Each passed or failed proposal gets its event and notifies its operators and
     Admin Lokal after its own commit (see `workflow.proposal_transition`).
     """
@@ -115,10 +116,10 @@ def admin_selection_decide(
 
 @transaction.atomic
 def admin_results_publish(*, actor: User, competition: Competition, now=None) -> Competition:
-    """Publish the edition's administrative selection results (sets
+    """Publish the competition's administrative selection results (sets
     `admin_results_published_at`), which opens the public announcement page.
 
-    Refused outside the actor's editions (PermissionDenied), while any proposal is still
+    Refused outside the actor's competitions (PermissionDenied), while any proposal is still
     `forwarded`, when nothing was forwarded, or when already published (SelectionError).
     Sends nothing: each proposer was notified when its proposal was decided.
     """

@@ -9,10 +9,10 @@ from django.utils.translation import gettext
 from hubs.models import Unit
 from hubs.roles import roles_of
 
-from .eligibility import add_months, count_words, section_problems, submission_problems
-from .enums import QUOTA_STATES, ChecklistItem, EvidenceKind, GroupKind, ProposalState
-from .models import Competition, Proposal
-from .selectors import proposals_visible_to
+from ..eligibility import add_months, count_words, section_problems, submission_problems
+from ..enums import QUOTA_STATES, ChecklistItem, EvidenceKind, GroupKind, ProposalState
+from ..models import Competition, Proposal
+from .proposals import proposals_visible_to
 
 
 def proposals_to_verify(user) -> QuerySet[Proposal]:
@@ -36,8 +36,8 @@ def proposals_to_verify(user) -> QuerySet[Proposal]:
     )
 
 
-def verification_editions(user) -> QuerySet[Competition]:
-    """Editions in which the user's instansi has at least one proposal, newest first."""
+def verification_competitions(user) -> QuerySet[Competition]:
+    """Competitions in which the user's instansi has at least one proposal, newest first."""
     instansi_ids = roles_of(user).admin_instansi_ids
     entered = Proposal.objects.filter(instansi_id__in=instansi_ids).values("competition_id")
     return Competition.objects.filter(pk__in=entered).order_by(
@@ -67,10 +67,10 @@ class QuotaUse:
         return self.used >= self.quota
 
 
-def quota_usage(edition: Competition, instansi_id: int) -> list[QuotaUse]:
-    """Per group of the edition: how many of the instansi's proposals count against its quota
+def quota_usage(competition: Competition, instansi_id: int) -> list[QuotaUse]:
+    """Per group of the competition: how many of the instansi's proposals count against its quota
     (forwarded or later), next to the quota. One query."""
-    groups = edition.groups.annotate(
+    groups = competition.groups.annotate(
         used=Count(
             "proposals",
             filter=Q(proposals__instansi_id=instansi_id, proposals__state__in=QUOTA_STATES),

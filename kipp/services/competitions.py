@@ -1,7 +1,7 @@
-"""Writes of the edition configuration: editions, groups, form sections, categories and
+"""Writes of the competition configuration: competitions, groups, form sections, categories and
 deadline extensions.
 
-Every function takes keyword arguments only, checks that the actor organises the edition
+Every function takes keyword arguments only, checks that the actor organises the competition
 (through `kipp.selectors.competitions_managed_by`, raising `PermissionDenied` otherwise)
 and runs in one transaction. None of them sends notifications.
 """
@@ -17,16 +17,16 @@ from django.utils.translation import gettext as _
 
 from hubs.models import Hub, Instansi, User
 
-from . import defaults
-from .enums import EvidenceKind, GroupKind
-from .models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
-from .selectors import competitions_managed_by
-from .selectors_editions import instansi_eligible_for
+from .. import defaults
+from ..enums import EvidenceKind, GroupKind
+from ..models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from ..selectors.competitions import instansi_eligible_for
+from ..selectors.proposals import competitions_managed_by
 
 PERMISSION = "kipp.manage_competitions"
 
-# Fields of an edition the organiser sets on the create and edit screens.
-EDITION_FIELDS = (
+# Fields of a competition the organiser sets on the create and edit screens.
+COMPETITION_FIELDS = (
     "name",
     "slug",
     "year",
@@ -39,7 +39,7 @@ EDITION_FIELDS = (
 
 
 def _lock_managed(*, actor: User, competition: Competition) -> Competition:
-    """Re-read the edition under lock, refusing one the actor does not organise."""
+    """Re-read the competition under lock, refusing one the actor does not organise."""
     if not actor.has_perm(PERMISSION):
         raise PermissionDenied
     found = (
@@ -99,7 +99,7 @@ def competition_create(
     verification_closes_at: datetime,
     max_file_mb: int = 2,
 ) -> Competition:
-    """Create an edition (national when `organiser_hub` is None) and pre-fill its groups,
+    """Create a competition (national when `organiser_hub` is None) and pre-fill its groups,
     form sections, required evidence, quotas, minimum ages and categories."""
     if not actor.has_perm(PERMISSION):
         raise PermissionDenied
@@ -125,11 +125,11 @@ def competition_create(
 
 @transaction.atomic
 def competition_update(*, actor: User, competition: Competition, **fields) -> Competition:
-    """Change an edition's name, slug, year, theme, schedule or file size limit.
+    """Change a competition's name, slug, year, theme, schedule or file size limit.
 
-    The organiser never changes here: a provincial edition stays with its hub.
+    The organiser never changes here: a provincial competition stays with its hub.
     """
-    unknown = set(fields) - set(EDITION_FIELDS)
+    unknown = set(fields) - set(COMPETITION_FIELDS)
     if unknown:
         raise TypeError(f"competition_update() got unexpected fields: {sorted(unknown)}")
     locked = _lock_managed(actor=actor, competition=competition)
@@ -245,7 +245,7 @@ def _check_category_name(*, competition: Competition, name: str, exclude_pk=None
 
 @transaction.atomic
 def category_add(*, actor: User, competition: Competition, name: str, order: int) -> Category:
-    """Add a category to the edition."""
+    """Add a category to the competition."""
     _lock_managed(actor=actor, competition=competition)
     _check_category_name(competition=competition, name=name)
     return Category.objects.create(competition=competition, name=name, order=order)
@@ -300,7 +300,7 @@ def extension_set(
     """Give one instansi a later registration and/or local verification close.
 
     One extension per instansi: setting it again replaces the earlier one (dates, reason,
-    who and when). An instansi that may not enter the edition is refused (PermissionDenied).
+    who and when). An instansi that may not enter the competition is refused (PermissionDenied).
     """
     locked = _lock_managed(actor=actor, competition=competition)
     if not instansi_eligible_for(locked).filter(pk=instansi.pk).exists():
@@ -345,6 +345,6 @@ def extension_set(
 
 @transaction.atomic
 def extension_remove(*, actor: User, extension: DeadlineExtension) -> None:
-    """Withdraw an instansi's extension: the edition's own deadlines apply again."""
+    """Withdraw an instansi's extension: the competition's own deadlines apply again."""
     _lock_managed(actor=actor, competition=extension.competition)
     extension.delete()

@@ -1,4 +1,4 @@
-"""Public announcements of an edition (no login): the administrative selection results."""
+"""Public announcements of a competition (no login): the administrative selection results."""
 
 from itertools import groupby
 
@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from hubs.enums import CLUSTER_OF_KIND, Cluster
 
 from ..models import Competition
-from ..services_selection import announced_passed
+from ..services.selection import announced_passed
 
 CLUSTER_ORDER = {cluster: n for n, cluster in enumerate(Cluster.values)}
 

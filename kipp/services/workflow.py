@@ -19,9 +19,9 @@ from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.services import notification_create
 
-from .eligibility import submission_problems
-from .enums import QUOTA_STATES, ProposalState
-from .models import Competition, DeadlineExtension, Proposal, ProposalEvent
+from ..eligibility import submission_problems
+from ..enums import QUOTA_STATES, ProposalState
+from ..models import Competition, DeadlineExtension, Proposal, ProposalEvent
 
 S = ProposalState
 
@@ -82,11 +82,8 @@ def sides_of(user: User, proposal: Proposal) -> set[str]:
 
 
 def is_organiser(user: User, competition: Competition) -> bool:
-    roles = roles_of(user)
-    if competition.organiser_hub_id is None:
-        return roles.is_national_sekretariat
-    hub_id = competition.organiser_hub_id
-    return hub_id in roles.hub_ids or (roles.is_sekretariat and hub_id in roles.organiser_hub_ids)
+    """Whether the user organises this competition (`RoleSet.organises`, the one answer)."""
+    return roles_of(user).organises(competition.organiser_hub_id)
 
 
 def deadlines(competition: Competition, instansi_id: int) -> dict[str, datetime]:

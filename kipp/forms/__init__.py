@@ -1,0 +1,1 @@
+"""Forms of the competition, one module per area."""

@@ -1,0 +1,19 @@
+"""Data of the competition: one module per area, every model importable from here."""
+
+from .competition import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from .innovation import Innovation, SdgGoal
+from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
+
+__all__ = [
+    "Category",
+    "Competition",
+    "CompetitionGroup",
+    "DeadlineExtension",
+    "Evidence",
+    "FormSection",
+    "Innovation",
+    "Proposal",
+    "ProposalEvent",
+    "SdgGoal",
+    "_evidence_path",
+]

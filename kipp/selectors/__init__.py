@@ -1,0 +1,1 @@
+"""Scoped reads of the competition: the one door to its protected objects."""

@@ -1,0 +1,1 @@
+"""Writes of the competition: one module per area, keyword-only functions."""
