@@ -61,3 +61,10 @@ def competition_config(competition: Competition) -> Competition:
         )
         .get()
     )
+
+
+def extension_for(competition: Competition, instansi_id: int) -> DeadlineExtension | None:
+    """The instansi's deadline extension in the competition, if it has one."""
+    return DeadlineExtension.objects.filter(
+        competition=competition, instansi_id=instansi_id
+    ).first()

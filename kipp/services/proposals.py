@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from hubs.models import Unit, User
 from hubs.roles import roles_of
 
+from .. import deadlines
 from ..eligibility import count_words
 from ..enums import EDITABLE_STATES, GroupKind
 from ..models import (
@@ -94,8 +95,8 @@ def creation_window(
 ) -> tuple[str, datetime]:
     """Until when the actor may create a draft: the operator until registration closes,
     the Admin Lokal (acting for its operators) until local verification closes."""
-    limits = workflow.deadlines(group.competition, instansi_id)
-    window = workflow.VERIFICATION if workflow.ADMIN_LOKAL in sides else workflow.REGISTRATION
+    limits = deadlines.deadlines_for(group.competition, instansi_id)
+    window = deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
     return window, limits[window]
 
 
@@ -164,15 +165,10 @@ def proposal_create(
             _("Kelompok %(g)s hanya untuk peserta undangan; belum dapat dipilih di sini.")
             % {"g": group.get_kind_display()}
         )
-    window, closes_at = creation_window(sides, group=group, instansi_id=unit.instansi_id)
-    if now >= closes_at:
-        closed = timezone.localtime(closes_at).strftime("%d-%m-%Y %H:%M")
-        if window == workflow.REGISTRATION:
-            raise ValidationError(_("Pendaftaran telah ditutup pada %(t)s WIB.") % {"t": closed})
-        raise ValidationError(
-            _("Verifikasi lokal telah ditutup pada %(t)s WIB; usulan baru tidak dapat dibuat.")
-            % {"t": closed}
-        )
+    window, _closes_at = creation_window(sides, group=group, instansi_id=unit.instansi_id)
+    problem = deadlines.window_problem(competition, unit.instansi_id, window, now)
+    if problem:
+        raise ValidationError(problem)
     if Proposal.objects.filter(competition=competition, innovation=innovation).exists():
         raise ValidationError(_("Inovasi ini sudah didaftarkan di %(c)s.") % {"c": competition})
     if Proposal.objects.filter(competition=competition, title__iexact=innovation.title).exists():

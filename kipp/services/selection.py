@@ -18,6 +18,7 @@ from hubs.models import User
 
 from ..enums import QUOTA_STATES
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..models import Competition, Proposal, ProposalEvent
 from ..selectors import proposals as selectors
 from . import workflow
@@ -26,10 +27,6 @@ PASS, FAIL = "pass", "fail"
 DECISIONS = {PASS: S.ADMIN_PASSED, FAIL: S.ADMIN_FAILED}
 # The states a proposal can be in while the administrative selection is running.
 SELECTION_STATES = (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)
-
-
-class SelectionError(Exception):
-    """A refused selection action, with the reason in Indonesian."""
 
 
 def _last_event(to_state: str, column: str):
@@ -81,10 +78,10 @@ def admin_selection_decide(
     Admin Lokal after its own commit (see `workflow.proposal_transition`).
     """
     if decision not in DECISIONS:
-        raise SelectionError(_("Keputusan tidak dikenal."))
+        raise Refused(_("Keputusan tidak dikenal."))
     note = (note or "").strip()
     if decision == FAIL and not note:
-        raise SelectionError(_("Tuliskan alasan tidak lolos untuk usulan yang dipilih."))
+        raise Refused(_("Tuliskan alasan tidak lolos untuk usulan yang dipilih."))
     ids = []
     for raw in proposal_ids:
         try:
@@ -107,7 +104,7 @@ def admin_selection_decide(
             workflow.proposal_transition(
                 proposal=proposal, actor=actor, to_state=DECISIONS[decision], note=note
             )
-        except workflow.TransitionError as refused:
+        except Refused as refused:
             result.refused.append(f"{proposal.title}: {' '.join(refused.messages)}")
         else:
             result.done.append(proposal)
@@ -120,7 +117,7 @@ def admin_results_publish(*, actor: User, competition: Competition, now=None) ->
     `admin_results_published_at`), which opens the public announcement page.
 
     Refused outside the actor's competitions (PermissionDenied), while any proposal is still
-    `forwarded`, when nothing was forwarded, or when already published (SelectionError).
+    `forwarded`, when nothing was forwarded, or when already published (Refused).
     Sends nothing: each proposer was notified when its proposal was decided.
     """
     locked = (
@@ -132,14 +129,14 @@ def admin_results_publish(*, actor: User, competition: Competition, now=None) ->
     if locked is None or not workflow.is_organiser(actor, locked):
         raise PermissionDenied
     if locked.admin_results_published_at:
-        raise SelectionError(_("Hasil seleksi administrasi edisi ini sudah diumumkan."))
+        raise Refused(_("Hasil seleksi administrasi edisi ini sudah diumumkan."))
     counts = selection_counts(Proposal.objects.filter(competition=locked, state__in=QUOTA_STATES))
     if counts[S.FORWARDED]:
-        raise SelectionError(
+        raise Refused(
             _("Masih ada %(n)d usulan yang belum diputuskan.") % {"n": counts[S.FORWARDED]}
         )
     if not counts["total"]:
-        raise SelectionError(_("Belum ada usulan yang diteruskan pada edisi ini."))
+        raise Refused(_("Belum ada usulan yang diteruskan pada edisi ini."))
     locked.admin_results_published_at = now or timezone.now()
     locked.save(update_fields=["admin_results_published_at"])
     competition.admin_results_published_at = locked.admin_results_published_at

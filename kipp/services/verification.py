@@ -15,17 +15,10 @@ from django.utils.translation import gettext as _
 from hubs.models import User
 from hubs.roles import roles_of
 
+from ..deadlines import VERIFICATION, require_open
 from ..enums import ChecklistItem, ProposalState
+from ..errors import Refused
 from ..models import Proposal
-from . import workflow
-
-
-class VerificationRefused(Exception):
-    """The checklist cannot be saved now; `messages` say why, in Indonesian."""
-
-    def __init__(self, *messages: str):
-        super().__init__(" ".join(messages))
-        self.messages = list(messages)
 
 
 def verification_save(
@@ -43,7 +36,7 @@ def verification_save(
     `{"checklist": {item: bool}, "notes": {...}, "by": user id, "at": ISO time}`.
     Only an Admin Lokal of the proposal's instansi may save (PermissionDenied otherwise),
     only while the proposal is submitted and before the instansi's verification close
-    (VerificationRefused). Neither the state nor the timeline changes, and nothing is sent.
+    (Refused). Neither the state nor the timeline changes, and nothing is sent.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -57,16 +50,11 @@ def verification_save(
         ):
             raise PermissionDenied
         if locked.state != ProposalState.SUBMITTED:
-            raise VerificationRefused(
+            raise Refused(
                 _("Checklist hanya dapat disimpan selama usulan berstatus “%(s)s”.")
                 % {"s": ProposalState.SUBMITTED.label}
             )
-        closes = workflow.deadlines(locked.competition, locked.instansi_id)[workflow.VERIFICATION]
-        if now >= closes:
-            raise VerificationRefused(
-                _("Verifikasi lokal telah ditutup pada %(t)s WIB.")
-                % {"t": timezone.localtime(closes).strftime("%d-%m-%Y %H:%M")}
-            )
+        require_open(locked.competition, locked.instansi_id, VERIFICATION, now)
 
         ticked = set(checklist)
         section_keys = list(locked.group.sections.values_list("key", flat=True))

@@ -19,24 +19,16 @@ from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.services import notification_create
 
+from ..deadlines import REGISTRATION, VERIFICATION, deadlines_for, require_open, window_problem
 from ..eligibility import submission_problems
 from ..enums import QUOTA_STATES, ProposalState
-from ..models import Competition, DeadlineExtension, Proposal, ProposalEvent
+from ..errors import Refused
+from ..models import Competition, Proposal, ProposalEvent
 
 S = ProposalState
 
 # Sides of a proposal: who the actor is in relation to it.
 OPERATOR, ADMIN_LOKAL, ORGANISER = "operator", "admin_lokal", "organiser"
-# Deadline windows: until registration close, until local verification close, none.
-REGISTRATION, VERIFICATION = "registration", "verification"
-
-
-class TransitionError(Exception):
-    """A refused move, with every reason in Indonesian for the person who tried it."""
-
-    def __init__(self, *messages: str):
-        super().__init__(" ".join(messages))
-        self.messages = list(messages)
 
 
 @dataclass(frozen=True)
@@ -86,24 +78,6 @@ def is_organiser(user: User, competition: Competition) -> bool:
     return roles_of(user).organises(competition.organiser_hub_id)
 
 
-def deadlines(competition: Competition, instansi_id: int) -> dict[str, datetime]:
-    """Registration and verification close for one instansi, extensions included."""
-    result = {
-        REGISTRATION: competition.registration_closes_at,
-        VERIFICATION: competition.verification_closes_at,
-    }
-    extension = DeadlineExtension.objects.filter(
-        competition=competition, instansi_id=instansi_id
-    ).first()
-    if extension:
-        if extension.registration_closes_at:
-            result[REGISTRATION] = max(result[REGISTRATION], extension.registration_closes_at)
-        if extension.verification_closes_at:
-            result[VERIFICATION] = max(result[VERIFICATION], extension.verification_closes_at)
-    result[VERIFICATION] = max(result[VERIFICATION], result[REGISTRATION])
-    return result
-
-
 def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -> list[str]:
     """Target states the user may move the proposal to now (for showing buttons)."""
     now = now or timezone.now()
@@ -115,8 +89,8 @@ def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -
             continue
         window = _window(rule, sides)
         if window:
-            limits = limits or deadlines(proposal.competition, proposal.instansi_id)
-            if now >= limits[window] or now < proposal.competition.registration_opens_at:
+            limits = limits or deadlines_for(proposal.competition, proposal.instansi_id)
+            if window_problem(proposal.competition, proposal.instansi_id, window, now, limits):
                 continue
         moves.append(target)
     return moves
@@ -136,7 +110,7 @@ def _window(rule: Rule, sides: set[str]) -> str | None:
 def proposal_transition(
     *, proposal: Proposal, actor: User, to_state: str, note: str = "", now=None
 ) -> Proposal:
-    """Move `proposal` to `to_state` for `actor`, or raise TransitionError with the reasons.
+    """Move `proposal` to `to_state` for `actor`, or raise Refused with the reasons.
 
     Changes the proposal's state (and `submitted_at` on submit), writes one ProposalEvent,
     and notifies operators / Admin Lokal / organisers as the move concerns them, by portal
@@ -152,33 +126,22 @@ def proposal_transition(
     source = locked.state
     rule = TRANSITIONS.get((source, to_state))
     if rule is None:
-        raise TransitionError(
+        raise Refused(
             _("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
             % {"s": S(source).label, "t": S(to_state).label}
         )
     sides = sides_of(actor, locked)
     if not rule.sides & sides:
-        raise TransitionError(_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."))
+        raise Refused(_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."))
     window = _window(rule, sides)
     if window:
-        limits = deadlines(locked.competition, locked.instansi_id)
-        if now < locked.competition.registration_opens_at:
-            raise TransitionError(_("Pendaftaran belum dibuka."))
-        if now >= limits[window]:
-            closed = timezone.localtime(limits[window]).strftime("%d-%m-%Y %H:%M")
-            if window == REGISTRATION:
-                raise TransitionError(
-                    _("Pendaftaran telah ditutup pada %(t)s WIB.") % {"t": closed}
-                )
-            raise TransitionError(
-                _("Verifikasi lokal telah ditutup pada %(t)s WIB.") % {"t": closed}
-            )
+        require_open(locked.competition, locked.instansi_id, window, now)
     if rule.note_required and not note:
-        raise TransitionError(_("Tuliskan catatan atau alasannya."))
+        raise Refused(_("Tuliskan catatan atau alasannya."))
     if to_state == S.SUBMITTED:
         problems = submission_problems(locked)
         if problems:
-            raise TransitionError(*problems)
+            raise Refused(*problems)
     if to_state == S.FORWARDED:
         _check_quota(locked)
 
@@ -208,7 +171,7 @@ def _check_quota(proposal: Proposal) -> None:
     ).count()
     quota = proposal.group.quota_per_instansi
     if used >= quota:
-        raise TransitionError(
+        raise Refused(
             _(
                 "Kuota kelompok %(g)s untuk instansi ini sudah penuh (%(used)d dari %(quota)d "
                 "usulan telah diteruskan)."

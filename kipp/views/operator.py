@@ -26,6 +26,7 @@ from hubs.models import Instansi
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
+from .. import deadlines
 from ..eligibility import submission_problems
 from ..enums import EvidenceKind
 from ..enums import ProposalState as S
@@ -76,8 +77,8 @@ def time_left(closes_at: datetime, now: datetime | None = None) -> str:
 def countdown(competition, instansi_id: int, now=None) -> dict:
     """The instansi's registration and verification close, with the time left for each."""
     now = now or timezone.now()
-    limits = workflow.deadlines(competition, instansi_id)
-    registration, verification = limits[workflow.REGISTRATION], limits[workflow.VERIFICATION]
+    limits = deadlines.deadlines_for(competition, instansi_id)
+    registration, verification = limits[deadlines.REGISTRATION], limits[deadlines.VERIFICATION]
     return {
         "competition": competition,
         "registration": registration,

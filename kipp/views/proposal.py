@@ -12,8 +12,10 @@ from django.views.generic import DetailView
 
 from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
 
+from .. import deadlines
 from ..eligibility import count_words
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..selectors import proposals as selectors
 from ..services import workflow
 
@@ -67,7 +69,7 @@ class ProposalDetailView(ScopedObjectMixin, DetailView):
             for section in proposal.group.sections.all()
         ]
         context["moves"] = move_buttons(self.request.user, proposal)
-        context["deadlines"] = workflow.deadlines(proposal.competition, proposal.instansi_id)
+        context["deadlines"] = deadlines.deadlines_for(proposal.competition, proposal.instansi_id)
         context["sides"] = workflow.sides_of(self.request.user, proposal)
         context["can_edit"] = proposal.is_editable and bool(
             context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL}
@@ -93,7 +95,7 @@ class ProposalTransitionView(AreaRequiredMixin, View):
                     to_state=target,
                     note=request.POST.get("note", ""),
                 )
-            except workflow.TransitionError as refused:
+            except Refused as refused:
                 for message in refused.messages:
                     messages.error(request, message)
             else:

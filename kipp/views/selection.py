@@ -22,12 +22,13 @@ from hubs.views.access import AreaRequiredMixin
 
 from ..enums import QUOTA_STATES
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
 from ..selectors import proposals as selectors
 from ..services import selection as services_selection
 from ..services import workflow
-from ..services.selection import PASS, SelectionError
+from ..services.selection import PASS
 
 PERMISSION = "kipp.select_admin"
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -183,7 +184,7 @@ class SelectionDecideView(_SelectionPostView):
                     to_state=target,
                     note=request.POST.get("note", ""),
                 )
-            except workflow.TransitionError as refused:
+            except Refused as refused:
                 for message in refused.messages:
                     messages.error(request, f"{proposal.title}: {message}")
             else:
@@ -212,7 +213,7 @@ class SelectionBulkView(_SelectionPostView):
                 decision=decision,
                 note=request.POST.get("note", ""),
             )
-        except SelectionError as refused:
+        except Refused as refused:
             messages.error(request, str(refused))
             return redirect(_next(request, competition))
         if decision == PASS:
@@ -241,7 +242,7 @@ class SelectionPublishView(_SelectionPostView):
             services_selection.admin_results_publish(actor=request.user, competition=competition)
         except PermissionDenied:
             raise Http404 from None
-        except SelectionError as refused:
+        except Refused as refused:
             messages.error(request, str(refused))
         else:
             messages.success(

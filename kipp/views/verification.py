@@ -21,8 +21,10 @@ from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
+from .. import deadlines
 from ..enums import ChecklistItem
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters import ProposalInboxFilter
 from ..forms.verification import VerificationForm
@@ -34,8 +36,7 @@ from ..selectors.verification import (
     verification_competitions,
     verification_units,
 )
-from ..services import workflow
-from ..services.verification import VerificationRefused, verification_save
+from ..services.verification import verification_save
 from .proposal import ProposalDetailView
 
 # The moves offered on the verification page, in this order.
@@ -119,7 +120,7 @@ class VerificationInboxView(InboxFilterMixin, ListView):
         now = timezone.now()
         quotas = []
         for instansi_id in instansi_ids:
-            closes = workflow.deadlines(self.competition, instansi_id)[workflow.VERIFICATION]
+            closes = deadlines.deadlines_for(self.competition, instansi_id)[deadlines.VERIFICATION]
             quotas.append(
                 {
                     "instansi": names.get(instansi_id, ""),
@@ -185,7 +186,7 @@ class VerificationDetailView(ProposalDetailView):
             )
         except PermissionDenied:
             raise Http404 from None
-        except VerificationRefused as refused:
+        except Refused as refused:
             for message in refused.messages:
                 messages.error(request, message)
         else:
@@ -202,7 +203,7 @@ class VerificationDetailView(ProposalDetailView):
         )
         hints, problems = checklist_hints(proposal)
         checked = set(form["checklist"].value() or [])
-        closes = context["deadlines"][workflow.VERIFICATION]
+        closes = context["deadlines"][deadlines.VERIFICATION]
         now = timezone.now()
         moves = {move["state"]: move for move in context["moves"]}
         usage = quota_usage(proposal.competition, proposal.instansi_id)

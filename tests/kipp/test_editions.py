@@ -15,11 +15,10 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import get_resolver, resolve
 
-from kipp import defaults
+from kipp import deadlines, defaults
 from kipp.enums import EvidenceKind, GroupKind
 from kipp.models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
 from kipp.services import competitions as services_competitions
-from kipp.services import workflow
 from tests import factories as f
 from tests.kipp import factories as kf
 
@@ -603,9 +602,9 @@ def test_extension_extends_the_instansi_deadlines(client, babel, competitions):
     assert response.status_code == 302
     extension = DeadlineExtension.objects.get(competition=competition, instansi=babel.bangka_barat)
     assert extension.created_by == babel.hub_admin
-    assert workflow.deadlines(competition, babel.bangka_barat.pk) == {
-        workflow.REGISTRATION: registration,
-        workflow.VERIFICATION: verification,
+    assert deadlines.deadlines_for(competition, babel.bangka_barat.pk) == {
+        deadlines.REGISTRATION: registration,
+        deadlines.VERIFICATION: verification,
     }
     page = client.get(f"/kompetisi/kelola/{competition.pk}/").content.decode()
     assert "Surat permohonan nomor 100/2025" in page
@@ -730,7 +729,7 @@ def test_extension_removed_restores_the_competition_deadlines(client, babel, com
 
     client.post(f"/kompetisi/kelola/{competition.pk}/perpanjangan/{extension.pk}/hapus/")
 
-    assert workflow.deadlines(competition, babel.bangka_tengah.pk)[workflow.REGISTRATION] == (
+    assert deadlines.deadlines_for(competition, babel.bangka_tengah.pk)[deadlines.REGISTRATION] == (
         competition.registration_closes_at
     )
 

@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from kipp.eligibility import add_months, count_words, submission_problems
 from kipp.enums import EvidenceKind, GroupKind
 from kipp.enums import ProposalState as S
+from kipp.errors import Refused
 from kipp.models import Proposal
 from kipp.services import workflow
 from tests.kipp import factories as kf
@@ -211,7 +212,7 @@ def test_over_long_section_is_refused_at_submit(babel, competition):
     proposal.sections["ringkasan"] = "kata " * 201
     proposal.save()
 
-    with pytest.raises(workflow.TransitionError) as refused:
+    with pytest.raises(Refused) as refused:
         workflow.proposal_transition(
             proposal=proposal,
             actor=babel.operator_bb,

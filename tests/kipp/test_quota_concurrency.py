@@ -11,6 +11,7 @@ import pytest
 from django.db import connection
 
 from kipp.enums import ProposalState as S
+from kipp.errors import Refused
 from kipp.models import Proposal, ProposalEvent
 from kipp.services import workflow
 from tests.kipp import factories as kf
@@ -36,7 +37,7 @@ def test_second_forward_past_the_quota_is_refused(babel):
     first, second = _two_submitted(babel, competition)
 
     workflow.proposal_transition(proposal=first, actor=babel.admin_bb, to_state=S.FORWARDED)
-    with pytest.raises(workflow.TransitionError) as refused:
+    with pytest.raises(Refused) as refused:
         workflow.proposal_transition(proposal=second, actor=babel.admin_bb2, to_state=S.FORWARDED)
 
     assert refused.value.messages == [
@@ -97,7 +98,7 @@ def test_two_admins_forwarding_at_once_respect_the_quota(babel, monkeypatch):
                 proposal=proposals[index], actor=actors[index], to_state=S.FORWARDED
             )
             outcomes[index] = "forwarded"
-        except workflow.TransitionError as refused:
+        except Refused as refused:
             outcomes[index] = refused
         finally:
             connection.close()
@@ -109,7 +110,7 @@ def test_two_admins_forwarding_at_once_respect_the_quota(babel, monkeypatch):
         thread.join(timeout=30)
 
     assert sorted(outcomes) == [0, 1]
-    refused = [o for o in outcomes.values() if isinstance(o, workflow.TransitionError)]
+    refused = [o for o in outcomes.values() if isinstance(o, Refused)]
     assert len(refused) == 1, outcomes
     assert "Kuota kelompok Umum untuk instansi ini sudah penuh" in refused[0].messages[0]
     states = sorted(Proposal.objects.values_list("state", flat=True))

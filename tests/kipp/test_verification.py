@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 
 from kipp.enums import ChecklistItem, EvidenceKind, GroupKind
 from kipp.enums import ProposalState as S
+from kipp.errors import Refused
 from kipp.models import DeadlineExtension, Proposal, ProposalEvent
 from kipp.services import workflow
 from tests.kipp import factories as kf
@@ -590,7 +591,7 @@ def test_forward_works_one_minute_before_verification_close(client, babel):
 def test_forward_deadline_is_exact_to_the_minute(babel, submitted):
     closes = submitted.competition.verification_closes_at
 
-    with pytest.raises(workflow.TransitionError) as refused:
+    with pytest.raises(Refused) as refused:
         workflow.proposal_transition(
             proposal=submitted,
             actor=babel.admin_bb,
