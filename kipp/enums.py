@@ -81,6 +81,7 @@ class ChecklistItem(models.TextChoices):
     WORD_LIMITS = "word_limits", _("Sesuai batas jumlah kata")
     EVIDENCE_VALID = "evidence_valid", _("Bukti dukung sah dan terbaca")
     AGE = "age", _("Usia inovasi memenuhi syarat")
+    GROUP_FIT = "group_fit", _("Memenuhi syarat kelompok")
     CATEGORY_FIT = "category_fit", _("Kategori sesuai")
     INNOVATOR_DECREE = "innovator_decree", _("Ada SK inovator")
     TRUTH_STATEMENT = "truth_statement", _("Pernyataan kebenaran dicentang")

@@ -254,15 +254,8 @@ class ProposalForm(forms.Form):
             self.add_error(
                 "innovator_kind", _("Inovator perorangan hanya satu orang; pilih “Tim”.")
             )
-        for section in self.sections:
-            name = f"section_{section.key}"
-            words = count_words(data.get(name, ""))
-            if words > section.word_limit:
-                self.add_error(
-                    name,
-                    _("Bagian “%(s)s” berisi %(n)d kata; batasnya %(limit)d kata.")
-                    % {"s": gettext(section.title), "n": words, "limit": section.word_limit},
-                )
+        # Word limits and the title are checked by the save itself (eligibility rules), so
+        # the form, the save and the submit say the same thing.
         return data
 
     def changes(self) -> dict:

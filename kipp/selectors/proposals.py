@@ -1,12 +1,13 @@
 """Scoped reads of the competition: the single door to competitions, innovations and proposals."""
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from hubs.roles import roles_of
 
-from ..enums import QUOTA_STATES
-from ..models import Competition, Innovation, Proposal
+from ..enums import QUOTA_STATES, TOP45_STATES, TOP99_STATES
+from ..models import Competition, Innovation, Proposal, ProposalEvent
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
@@ -67,3 +68,43 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     return Proposal.objects.filter(condition).select_related(
         "competition", "group", "category", "unit", "instansi__region", "innovation"
     )
+
+
+def title_taken(competition_id: int, title: str, *, exclude_pk: int | None = None) -> bool:
+    """Whether another proposal of the competition has this title (case-insensitive).
+
+    `Lower("title") = lower(value)` is what the unique index on (competition, lower(title))
+    serves; `iexact` would become `UPPER(...)` on PostgreSQL and scan the table.
+    """
+    queryset = Proposal.objects.alias(lower_title=Lower("title")).filter(
+        competition_id=competition_id, lower_title=title.strip().lower()
+    )
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
+
+
+def innovation_title_taken(unit_id: int, title: str) -> bool:
+    """Whether the unit already has an innovation of this title (case-insensitive, indexed)."""
+    return (
+        Innovation.objects.alias(lower_title=Lower("title"))
+        .filter(unit_id=unit_id, lower_title=title.strip().lower())
+        .exists()
+    )
+
+
+def innovation_record(innovation: Innovation, *, before_year: int) -> dict[str, int]:
+    """How often the innovation reached Top 99 and Top 45 in competitions before `before_year`."""
+    reached = ProposalEvent.objects.filter(
+        proposal__innovation=innovation, proposal__competition__year__lt=before_year
+    )
+    return {
+        "top99": reached.filter(to_state__in=TOP99_STATES)
+        .values("proposal__competition")
+        .distinct()
+        .count(),
+        "top45": reached.filter(to_state__in=TOP45_STATES)
+        .values("proposal__competition")
+        .distinct()
+        .count(),
+    }

@@ -3,14 +3,14 @@
 from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext
 
 from hubs.models import Unit
 from hubs.roles import roles_of
 
-from ..eligibility import add_months, count_words, section_problems, submission_problems
-from ..enums import QUOTA_STATES, ChecklistItem, EvidenceKind, GroupKind, ProposalState
+from ..eligibility import old_enough_on, proposal_problems
+from ..enums import QUOTA_STATES, ChecklistItem, GroupKind, ProposalState
 from ..models import Competition, Proposal
 from .proposals import proposals_visible_to
 
@@ -93,90 +93,49 @@ class Hint:
 
 def checklist_hints(proposal: Proposal) -> tuple[dict[str, list[Hint]], list[str]]:
     """What the portal can check by itself, per checklist item, and every reason the
-    proposal would not pass the submission rules today (`eligibility.submission_problems`).
+    proposal would not pass the submission rules today: both from the one set of rules
+    (`eligibility.proposal_problems`), so the hints never disagree with a refused submit.
 
     Expects `group__sections`, `sdgs` and `evidence` prefetched on the proposal.
     """
-    problems = submission_problems(proposal)
+    problems = proposal_problems(proposal)
     hints: dict[str, list[Hint]] = {item: [] for item in ChecklistItem.values}
-    sections = list(proposal.group.sections.all())
+    for problem in problems:
+        hints[problem.item].append(Hint(False, problem.message))
 
-    missing = [
-        gettext(s.title) for s in sections if not count_words(proposal.sections.get(s.key, ""))
-    ]
-    if proposal.category_id is None:
-        missing.append(gettext("kategori"))
-    if not proposal.sdgs.all():
-        missing.append(gettext("tujuan TPB/SDGs"))
-    if not any((member.get("name") or "").strip() for member in proposal.team):
-        missing.append(gettext("nama inovator"))
-    if missing:
-        hints[ChecklistItem.COMPLETE].append(
-            Hint(False, gettext("Belum diisi: %(items)s.") % {"items": ", ".join(missing)})
+    _, closes_on = old_enough_on(proposal)
+    values = {
+        "start": formats.date_format(proposal.innovation.started_on, "j F Y"),
+        "months": proposal.group.min_age_months,
+        "closes": formats.date_format(closes_on, "j F Y"),
+    }
+    if proposal.category_id:
+        hints[ChecklistItem.CATEGORY_FIT].insert(
+            0, Hint(None, gettext("Kategori: %(c)s") % {"c": gettext(proposal.category.name)})
         )
-    else:
-        hints[ChecklistItem.COMPLETE].append(Hint(True, gettext("Semua isian wajib terisi.")))
-
-    word_problems = section_problems(proposal)
-    hints[ChecklistItem.WORD_LIMITS] = [Hint(False, text) for text in word_problems] or [
-        Hint(True, gettext("Semua bagian terisi dan dalam batas kata."))
-    ]
-
-    present = {item.kind for item in proposal.evidence.all()}
-    absent = [k for k in proposal.group.required_evidence if k not in present]
-    for kind in absent:
-        hints[ChecklistItem.EVIDENCE_VALID].append(
-            Hint(
-                False,
-                gettext("Bukti dukung “%(k)s” belum diunggah.") % {"k": EvidenceKind(kind).label},
-            )
-        )
-    if not absent:
-        hints[ChecklistItem.EVIDENCE_VALID].append(
+    if not hints[ChecklistItem.AGE]:
+        hints[ChecklistItem.AGE].append(
             Hint(
                 True,
-                gettext("Semua bukti dukung wajib ada (%(n)d berkas); periksa keabsahannya.")
-                % {"n": len(proposal.evidence.all())},
+                gettext(
+                    "Mulai diterapkan %(start)s; syarat %(months)d bulan pada %(closes)s terpenuhi."
+                )
+                % values,
             )
         )
-
-    group, innovation = proposal.group, proposal.innovation
-    closes_on = timezone.localtime(proposal.competition.registration_closes_at).date()
-    old_enough_on = add_months(innovation.started_on, group.min_age_months)
-    values = {
-        "start": formats.date_format(innovation.started_on, "j F Y"),
-        "months": group.min_age_months,
-        "closes": formats.date_format(closes_on, "j F Y"),
-        "day": formats.date_format(old_enough_on, "j F Y"),
+    passed = {
+        ChecklistItem.COMPLETE: gettext("Semua isian wajib terisi."),
+        ChecklistItem.WORD_LIMITS: gettext("Semua bagian dalam batas kata."),
+        ChecklistItem.EVIDENCE_VALID: gettext(
+            "Semua bukti dukung wajib ada (%(n)d berkas); periksa keabsahannya."
+        )
+        % {"n": len(proposal.evidence.all())},
+        ChecklistItem.INNOVATOR_DECREE: gettext("SK inovator diunggah."),
+        ChecklistItem.TRUTH_STATEMENT: gettext("Pernyataan kebenaran data telah dicentang."),
+        ChecklistItem.GROUP_FIT: gettext("Syarat kelompok %(g)s terpenuhi.")
+        % {"g": proposal.group.get_kind_display()},
     }
-    if old_enough_on <= closes_on:
-        text = gettext(
-            "Mulai diterapkan %(start)s; syarat %(months)d bulan pada %(closes)s terpenuhi."
-        )
-    else:
-        text = gettext(
-            "Mulai diterapkan %(start)s; syarat %(months)d bulan pada %(closes)s belum "
-            "terpenuhi (baru pada %(day)s)."
-        )
-    hints[ChecklistItem.AGE].append(Hint(old_enough_on <= closes_on, text % values))
-
-    if proposal.category_id:
-        hints[ChecklistItem.CATEGORY_FIT].append(
-            Hint(None, gettext("Kategori: %(c)s") % {"c": gettext(proposal.category.name)})
-        )
-    else:
-        hints[ChecklistItem.CATEGORY_FIT].append(Hint(False, gettext("Kategori belum dipilih.")))
-
-    if EvidenceKind.INNOVATOR_DECREE in present:
-        hints[ChecklistItem.INNOVATOR_DECREE].append(Hint(True, gettext("SK inovator diunggah.")))
-    else:
-        hints[ChecklistItem.INNOVATOR_DECREE].append(
-            Hint(False, gettext("SK inovator belum diunggah."))
-        )
-
-    hints[ChecklistItem.TRUTH_STATEMENT].append(
-        Hint(True, gettext("Pernyataan kebenaran data telah dicentang."))
-        if proposal.truth_statement
-        else Hint(False, gettext("Pernyataan kebenaran data belum dicentang."))
-    )
-    return hints, problems
+    for item, text in passed.items():
+        if not hints[item]:
+            hints[item].append(Hint(True, text))
+    return hints, [problem.message for problem in problems]

@@ -19,7 +19,7 @@ from hubs.models import Unit, User
 from hubs.roles import roles_of
 
 from .. import deadlines
-from ..eligibility import count_words
+from ..eligibility import WHILE_WRITING, proposal_problems
 from ..enums import EDITABLE_STATES, GroupKind
 from ..models import (
     CompetitionGroup,
@@ -27,7 +27,7 @@ from ..models import (
     Innovation,
     Proposal,
 )
-from ..selectors.proposals import competitions_open_to
+from ..selectors.proposals import competitions_open_to, innovation_title_taken, title_taken
 from ..uploads import check_evidence_file
 from . import workflow
 
@@ -118,7 +118,7 @@ def innovation_create(
         raise ValidationError(
             {"started_on": _("Tanggal mulai diterapkan tidak boleh di masa depan.")}
         )
-    if Innovation.objects.filter(unit=unit, title__iexact=title).exists():
+    if innovation_title_taken(unit.pk, title):
         raise ValidationError({"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")})
     try:
         with transaction.atomic():
@@ -171,7 +171,7 @@ def proposal_create(
         raise ValidationError(problem)
     if Proposal.objects.filter(competition=competition, innovation=innovation).exists():
         raise ValidationError(_("Inovasi ini sudah didaftarkan di %(c)s.") % {"c": competition})
-    if Proposal.objects.filter(competition=competition, title__iexact=innovation.title).exists():
+    if title_taken(competition.pk, innovation.title):
         raise ValidationError(
             _("Judul “%(t)s” sudah didaftarkan di %(c)s.")
             % {"t": innovation.title, "c": competition}
@@ -196,16 +196,13 @@ def proposal_create(
     return proposal
 
 
-def section_limit_problems(proposal: Proposal, sections: dict[str, str]) -> dict[str, str]:
-    """Over-long sections of the proposal's group, keyed by section key."""
-    problems = {}
-    for section in proposal.group.sections.all():
-        words = count_words(sections.get(section.key, ""))
-        if words > section.word_limit:
-            problems[section.key] = _(
-                "Bagian “%(s)s” berisi %(n)d kata; batasnya %(limit)d kata."
-            ) % {"s": _(section.title), "n": words, "limit": section.word_limit}
-    return problems
+def writing_problems(proposal: Proposal, fields: dict) -> dict[str, str]:
+    """Problems a save refuses (autosave warns about) in the values being written: an empty
+    or duplicate title, over-long sections (`eligibility.proposal_problems`), by field."""
+    problems = proposal_problems(
+        proposal, title=fields.get("title"), sections=fields.get("sections"), rules=WHILE_WRITING
+    )
+    return {problem.field: problem.message for problem in problems}
 
 
 def _clean_changes(proposal: Proposal, changes: dict) -> dict:
@@ -287,21 +284,9 @@ def proposal_save(
     _require_proposer(actor, proposal)
     _check_editable(proposal)
     fields = _clean_changes(proposal, changes)
-    errors = {}
-    if "title" in fields and not fields["title"]:
-        errors["title"] = _("Judul wajib diisi.")
-    for key, message in section_limit_problems(proposal, fields.get("sections", {})).items():
-        errors[f"section_{key}"] = message
+    errors = writing_problems(proposal, fields)
     if errors:
         raise ValidationError(errors)
-    title = fields.get("title")
-    if (
-        title
-        and Proposal.objects.filter(competition_id=proposal.competition_id, title__iexact=title)
-        .exclude(pk=proposal.pk)
-        .exists()
-    ):
-        raise ValidationError({"title": _("Judul ini sudah didaftarkan di kompetisi ini.")})
     return _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
 
 
@@ -316,21 +301,14 @@ def proposal_autosave(
     _require_proposer(actor, proposal)
     _check_editable(proposal)
     fields = _clean_changes(proposal, changes)
-    warnings = list(section_limit_problems(proposal, fields.get("sections", {})).values())
-    title = fields.get("title")
-    if "title" in fields and not title:
+    problems = writing_problems(proposal, fields)
+    if "title" in problems:
+        # The previous title stays; the rest of the text is stored whatever it says.
         fields.pop("title")
-        warnings.append(_("Judul kosong tidak disimpan; judul sebelumnya tetap dipakai."))
-    elif (
-        title
-        and Proposal.objects.filter(competition_id=proposal.competition_id, title__iexact=title)
-        .exclude(pk=proposal.pk)
-        .exists()
-    ):
-        fields.pop("title")
-        warnings.append(
-            _("Judul ini sudah didaftarkan di kompetisi ini; judul sebelumnya tetap dipakai.")
-        )
+        problems["title"] = _("%(problem)s Judul sebelumnya tetap dipakai.") % {
+            "problem": problems["title"]
+        }
+    warnings = list(problems.values())
     saved = _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
     return saved, warnings
 

@@ -75,7 +75,7 @@ def test_umum_innovation_must_be_two_years_old_at_close(babel, competition, star
     if not eligible:
         assert problems == [
             "Inovasi harus sudah diterapkan minimal 24 bulan saat pendaftaran ditutup; "
-            "inovasi ini baru memenuhi syarat pada 17-04-2025."
+            "inovasi ini baru memenuhi syarat pada 17 April 2025."
         ]
 
 

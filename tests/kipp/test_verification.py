@@ -479,9 +479,10 @@ def test_hints_show_word_limits_evidence_and_age(client, babel, kipp2025):
         item["value"]: [h.text for h in item["hints"]] for item in response.context["checklist"]
     }
     assert "Bagian “Ringkasan” berisi 201 kata; batasnya 200 kata." in hints["word_limits"]
-    assert "SK inovator belum diunggah." in hints["innovator_decree"]
-    assert "Bukti dukung “SK inovator” belum diunggah." in hints["evidence_valid"]
-    assert "belum terpenuhi" in hints["age"][0]
+    # Each problem appears once, at the checklist item it fails.
+    assert hints["innovator_decree"] == ["Bukti dukung “SK inovator” belum diunggah."]
+    assert not any("SK inovator" in text for text in hints["evidence_valid"])
+    assert "baru memenuhi syarat pada" in hints["age"][0]
     assert "Inovasi harus sudah diterapkan minimal 24 bulan" in html  # submission_problems
     assert 'id="sisa-waktu"' in html
 
