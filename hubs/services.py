@@ -7,7 +7,7 @@ runs in one transaction, and enqueues its notifications only after commit.
 import logging
 import secrets
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
@@ -168,9 +168,35 @@ def unit_save(*, actor: User, unit: Unit) -> Unit:
         raise PermissionDenied
     if unit.pk and not selectors.units_managed_by(actor).filter(pk=unit.pk).exists():
         raise PermissionDenied
+    if unit.pk:
+        _check_unit_move(unit)
     unit.full_clean()
     unit.save()
     return unit
+
+
+def _check_unit_move(unit: Unit) -> None:
+    """Refuse to move a unit to another instansi once it has operators or innovations.
+
+    Its proposals keep the instansi they were entered for (scoping, quota, published
+    results) while its accounts would follow the unit: the new Admin Lokal could reset the
+    operator's password and the operator would still open the old instansi's proposals.
+    A moved service is registered as a new unit of its new instansi instead.
+    """
+    stored = Unit.objects.select_for_update().filter(pk=unit.pk).values("instansi_id").first()
+    if stored is None or stored["instansi_id"] == unit.instansi_id:
+        return
+    has_operators = unit.memberships.exists()
+    has_innovations = unit.innovations.exists()
+    if has_operators or has_innovations:
+        raise ValidationError(
+            {
+                "instansi": _(
+                    "Unit ini tidak dapat dipindahkan ke instansi lain karena sudah memiliki "
+                    "akun operator atau inovasi. Daftarkan unit baru di instansi tujuan."
+                )
+            }
+        )
 
 
 @transaction.atomic

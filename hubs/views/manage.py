@@ -5,7 +5,7 @@ of `hubs.selectors`; writes go through `hubs.services`.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -194,6 +194,10 @@ class UnitFormMixin(CancelLinkMixin):
             services.unit_save(actor=self.request.user, unit=form.instance)
         except PermissionDenied:
             raise Http404 from None
+        except ValidationError as error:
+            # A refused move names the instansi field.
+            form.add_error(None, error)
+            return self.form_invalid(form)
         messages.success(self.request, _("Unit %(n)s disimpan.") % {"n": form.instance.name})
         return redirect("unit_list")
 

@@ -1,7 +1,11 @@
 """Fixtures of the competition tests: an open KIPP 2025 on top of the Babel organisation."""
 
+from datetime import timedelta
+from types import SimpleNamespace
+
 import pytest
 
+from kipp.models import DeadlineExtension
 from tests.kipp import factories as kf
 
 
@@ -15,3 +19,19 @@ def _media_in_tmp(settings, tmp_path):
 def kipp2025(db):
     """KIPP 2025, in registration: opened 10 days ago, closes in 10, verification in 20."""
     return kf.competition()
+
+
+@pytest.fixture
+def competitions(babel):
+    """A national competition and the Babel hub's provincial one, each with one extension."""
+    national = kf.competition()
+    provincial = kf.competition(name="KIPP Babel 2025", hub=babel.hub)
+    for competition, actor in ((national, babel.sekretariat), (provincial, babel.hub_admin)):
+        DeadlineExtension.objects.create(
+            competition=competition,
+            instansi=babel.bangka_tengah,
+            registration_closes_at=competition.registration_closes_at + timedelta(days=3),
+            reason="Gangguan jaringan",
+            created_by=actor,
+        )
+    return SimpleNamespace(national=national, provincial=provincial)
