@@ -1,13 +1,5 @@
-"""The one refusal of the competition: an action that may not happen now, and why.
+"""The competition's refusals are the portal's one refusal (`hubs.errors.Refused`)."""
 
-Services raise `Refused` with every reason in Indonesian; views catch it once
-(`kipp.views.base.RefusalMixin`) and show the reasons to the person who tried.
-"""
+from hubs.errors import Refused
 
-
-class Refused(Exception):
-    """A refused action, with every reason for the person who tried it."""
-
-    def __init__(self, *messages: str):
-        super().__init__(" ".join(str(m) for m in messages))
-        self.messages = [str(m) for m in messages]
+__all__ = ["Refused"]

@@ -15,7 +15,6 @@ from hubs.views.access import AreaRequiredMixin, ScopedObjectMixin
 from .. import deadlines
 from ..eligibility import count_words
 from ..enums import ProposalState as S
-from ..errors import Refused
 from ..selectors import proposals as selectors
 from ..services import workflow
 
@@ -83,27 +82,24 @@ class ProposalTransitionView(AreaRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        proposal = get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
+        proposal = self.proposal = get_object_or_404(
+            selectors.proposals_visible_to(request.user), pk=pk
+        )
         target = request.POST.get("to_state", "")
         if target not in S.values:
             messages.error(request, _("Tindakan tidak dikenal."))
         else:
-            try:
-                workflow.proposal_transition(
-                    proposal=proposal,
-                    actor=request.user,
-                    to_state=target,
-                    note=request.POST.get("note", ""),
-                )
-            except Refused as refused:
-                for message in refused.messages:
-                    messages.error(request, message)
-            else:
-                messages.success(
-                    request,
-                    _("Status usulan kini: %(s)s.") % {"s": S(target).label},
-                )
+            workflow.proposal_transition(
+                proposal=proposal,
+                actor=request.user,
+                to_state=target,
+                note=request.POST.get("note", ""),
+            )
+            messages.success(request, _("Status usulan kini: %(s)s.") % {"s": S(target).label})
         return redirect(self._next(request, proposal))
+
+    def refused_url(self) -> str:
+        return self._next(self.request, self.proposal)
 
     @staticmethod
     def _next(request, proposal) -> str:

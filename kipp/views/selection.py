@@ -8,7 +8,6 @@ anything else answers 404. State changes go through `workflow.proposal_transitio
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -22,7 +21,6 @@ from hubs.views.access import AreaRequiredMixin
 
 from ..enums import QUOTA_STATES
 from ..enums import ProposalState as S
-from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
 from ..selectors import proposals as selectors
@@ -160,6 +158,11 @@ class _SelectionPostView(AreaRequiredMixin, View):
     permission_required = PERMISSION
     http_method_names = ["post"]
 
+    def refused_url(self) -> str:
+        """Back to the list the decision was made from (its `next`), never this POST URL."""
+        url = super().refused_url()
+        return reverse("selection_list") if url == self.request.get_full_path() else url
+
 
 class SelectionDecideView(_SelectionPostView):
     """Pass or fail one proposal (`decision` = pass | fail, `note` required to fail)."""
@@ -177,21 +180,15 @@ class SelectionDecideView(_SelectionPostView):
             messages.error(request, _("Keputusan tidak dikenal."))
         else:
             target = services_selection.DECISIONS[decision]
-            try:
-                workflow.proposal_transition(
-                    proposal=proposal,
-                    actor=request.user,
-                    to_state=target,
-                    note=request.POST.get("note", ""),
-                )
-            except Refused as refused:
-                for message in refused.messages:
-                    messages.error(request, f"{proposal.title}: {message}")
-            else:
-                messages.success(
-                    request,
-                    _("“%(t)s” kini: %(s)s.") % {"t": proposal.title, "s": S(target).label},
-                )
+            workflow.proposal_transition(
+                proposal=proposal,
+                actor=request.user,
+                to_state=target,
+                note=request.POST.get("note", ""),
+            )
+            messages.success(
+                request, _("“%(t)s” kini: %(s)s.") % {"t": proposal.title, "s": S(target).label}
+            )
         return redirect(_next(request, proposal.competition))
 
 
@@ -205,17 +202,13 @@ class SelectionBulkView(_SelectionPostView):
         if not ids:
             messages.error(request, _("Pilih minimal satu usulan."))
             return redirect(_next(request, competition))
-        try:
-            result = services_selection.admin_selection_decide(
-                actor=request.user,
-                competition=competition,
-                proposal_ids=ids,
-                decision=decision,
-                note=request.POST.get("note", ""),
-            )
-        except Refused as refused:
-            messages.error(request, str(refused))
-            return redirect(_next(request, competition))
+        result = services_selection.admin_selection_decide(
+            actor=request.user,
+            competition=competition,
+            proposal_ids=ids,
+            decision=decision,
+            note=request.POST.get("note", ""),
+        )
         if decision == PASS:
             summary = _("%(n)d diloloskan, %(m)d ditolak") % {
                 "n": len(result.done),
@@ -238,15 +231,9 @@ class SelectionPublishView(_SelectionPostView):
 
     def post(self, request, pk):
         competition = _competition(request.user, pk)
-        try:
-            services_selection.admin_results_publish(actor=request.user, competition=competition)
-        except PermissionDenied:
-            raise Http404 from None
-        except Refused as refused:
-            messages.error(request, str(refused))
-        else:
-            messages.success(
-                request,
-                _("Hasil seleksi administrasi %(c)s telah diumumkan.") % {"c": competition.name},
-            )
+        services_selection.admin_results_publish(actor=request.user, competition=competition)
+        messages.success(
+            request,
+            _("Hasil seleksi administrasi %(c)s telah diumumkan.") % {"c": competition.name},
+        )
         return redirect(_list_url(competition))

@@ -8,7 +8,6 @@ note and quota rules live in `kipp.workflow` only.
 from datetime import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -24,7 +23,6 @@ from hubs.views.access import AreaRequiredMixin
 from .. import deadlines
 from ..enums import ChecklistItem
 from ..enums import ProposalState as S
-from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters import ProposalInboxFilter
 from ..forms.verification import VerificationForm
@@ -177,20 +175,13 @@ class VerificationDetailView(ProposalDetailView):
         form = VerificationForm(request.POST, sections=self.object.group.sections.all())
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
-        try:
-            verification_save(
-                actor=request.user,
-                proposal=self.object,
-                checklist=form.cleaned_data["checklist"],
-                notes=form.notes(),
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except Refused as refused:
-            for message in refused.messages:
-                messages.error(request, message)
-        else:
-            messages.success(request, _("Checklist dan catatan verifikasi disimpan."))
+        verification_save(
+            actor=request.user,
+            proposal=self.object,
+            checklist=form.cleaned_data["checklist"],
+            notes=form.notes(),
+        )
+        messages.success(request, _("Checklist dan catatan verifikasi disimpan."))
         return redirect(reverse("verification_detail", args=[pk]) + "#checklist")
 
     def get_context_data(self, **kwargs):
