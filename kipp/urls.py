@@ -2,7 +2,15 @@
 
 from django.urls import path
 
-from .views import competitions, operator, proposal, public, selection, verification
+from .views import (
+    competition_config,
+    competitions,
+    operator,
+    proposal,
+    public,
+    selection,
+    verification,
+)
 
 urlpatterns = [
     path("kompetisi/kelola/", competitions.CompetitionListView.as_view(), name="competition_list"),
@@ -13,7 +21,7 @@ urlpatterns = [
     ),
     path(
         "kompetisi/kelola/<int:pk>/",
-        competitions.CompetitionDetailView.as_view(),
+        competition_config.CompetitionDetailView.as_view(),
         name="competition_detail",
     ),
     path(
@@ -23,47 +31,47 @@ urlpatterns = [
     ),
     path(
         "kompetisi/kelola/<int:pk>/kelompok/<int:group_pk>/",
-        competitions.GroupUpdateView.as_view(),
+        competition_config.GroupUpdateView.as_view(),
         name="competition_group_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kelompok/<int:group_pk>/bagian/baru/",
-        competitions.SectionCreateView.as_view(),
+        competition_config.SectionCreateView.as_view(),
         name="competition_section_create",
     ),
     path(
         "kompetisi/kelola/<int:pk>/bagian/<int:section_pk>/",
-        competitions.SectionUpdateView.as_view(),
+        competition_config.SectionUpdateView.as_view(),
         name="competition_section_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/bagian/<int:section_pk>/hapus/",
-        competitions.SectionDeleteView.as_view(),
+        competition_config.SectionDeleteView.as_view(),
         name="competition_section_delete",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/baru/",
-        competitions.CategoryCreateView.as_view(),
+        competition_config.CategoryCreateView.as_view(),
         name="competition_category_create",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/<int:category_pk>/",
-        competitions.CategoryUpdateView.as_view(),
+        competition_config.CategoryUpdateView.as_view(),
         name="competition_category_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/<int:category_pk>/hapus/",
-        competitions.CategoryDeleteView.as_view(),
+        competition_config.CategoryDeleteView.as_view(),
         name="competition_category_delete",
     ),
     path(
         "kompetisi/kelola/<int:pk>/perpanjangan/",
-        competitions.ExtensionSetView.as_view(),
+        competition_config.ExtensionSetView.as_view(),
         name="competition_extension_set",
     ),
     path(
         "kompetisi/kelola/<int:pk>/perpanjangan/<int:extension_pk>/hapus/",
-        competitions.ExtensionDeleteView.as_view(),
+        competition_config.ExtensionDeleteView.as_view(),
         name="competition_extension_delete",
     ),
     path("usulan/", operator.ProposalListView.as_view(), name="proposal_mine"),
