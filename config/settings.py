@@ -164,22 +164,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-# Login throttling (django-axes): five wrong passwords for one username from one address
-# lock that pair out for 15 minutes; a successful login clears the count.
-AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+# Login throttling (django-axes). Within the 15-minute cool-off, wrong passwords are counted
+# three ways, each with its own limit: for one username from one address (a mistyping user),
+# for one username from any address (guessing one account from rotating addresses), and
+# from one address for any username (spraying one password over many accounts). The
+# address limit is the highest since a whole office may share one address.
+LOGIN_FAILURE_LIMITS = {
+    "username+ip_address": env_int("AXES_FAILURE_LIMIT", 5),
+    "username": env_int("AXES_USERNAME_FAILURE_LIMIT", 20),
+    "ip_address": env_int("AXES_ADDRESS_FAILURE_LIMIT", 50),
+}
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "username", "ip_address"]
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMITS["username+ip_address"]
+AXES_HANDLER = "hubs.throttle.LoginThrottleHandler"
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# A successful login clears that username's failures, not its address's (see the handler).
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The client address is REMOTE_ADDR unless the portal runs behind trusted reverse proxies
-# (TRUSTED_PROXY_COUNT of them); otherwise X-Forwarded-For could be forged to dodge the limit.
+# (TRUSTED_PROXY_COUNT of them, each appending to X-Forwarded-For); otherwise the header
+# could be forged to dodge the limit.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "hubs.throttle.client_ip_address"
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
