@@ -150,8 +150,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     VAR_DIR.mkdir(parents=True, exist_ok=True)
-    # WAL lets the in-process server read while a write is in progress.
-    DATABASES["default"]["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;"}
+    DATABASES["default"]["OPTIONS"] = {
+        # WAL lets the in-process server read while a write is in progress.
+        "init_command": "PRAGMA journal_mode=WAL;",
+        # A transaction takes the write lock when it begins, so a second writer waits its
+        # turn (up to `timeout` seconds) instead of failing with "database is locked" when
+        # it upgrades a read to a write halfway through.
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "hubs.User"
