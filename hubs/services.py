@@ -6,9 +6,14 @@ runs in one transaction, and enqueues its notifications only after commit.
 
 import logging
 import secrets
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.contrib.auth import forms as auth_forms
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -43,6 +48,46 @@ def _enqueue(task, *args) -> bool:
         logger.warning("broker unreachable; %s%r left for the sweep", task.name, args)
         return False
     return True
+
+
+def password_reset_request(*, email: str, language: str) -> None:
+    """Queue the password-reset e-mail for `email` after the transaction commits.
+
+    Nothing is looked up here: whether the address belongs to an account is decided by the
+    task, so a known and an unknown address take the same path, with the same queries and
+    time, up to the response. Sends nothing itself.
+    """
+    from .tasks import password_reset_email_send
+
+    transaction.on_commit(lambda: _enqueue(password_reset_email_send, email, language))
+
+
+class _ResetLinkSender(auth_forms.PasswordResetForm):
+    """Django's reset e-mail, with a failed send raised (the task retries it) instead of
+    logged and forgotten."""
+
+    sent = 0
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs
+    ):
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        EmailMultiAlternatives(subject, body, from_email, [to_email]).send()
+        self.sent += 1
+
+
+def password_reset_email_send_now(*, email: str) -> int:
+    """E-mail a reset link to each active account with this address; returns how many.
+
+    The link points at SITE_URL, never at the Host header of the request that asked.
+    """
+    sender = _ResetLinkSender({"email": email})
+    if not sender.is_valid():
+        return 0
+    site = urlsplit(settings.SITE_URL)
+    sender.save(domain_override=site.netloc, use_https=site.scheme == "https")
+    return sender.sent
 
 
 def _temporary_password() -> str:

@@ -1,4 +1,4 @@
-"""Background work of the organisation app: e-mailing notifications."""
+"""Background work of the organisation app: e-mailing notifications and password resets."""
 
 import logging
 from datetime import timedelta
@@ -7,7 +7,7 @@ from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from .models import Notification
 
@@ -76,3 +76,20 @@ def notification_email_sweep() -> int:
     for notification_id in pending:
         notification_email_send.delay(notification_id)
     return len(pending)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    max_retries=5,
+)
+def password_reset_email_send(self, email: str, language: str = "id") -> int:
+    """E-mail a password-reset link to the accounts with this address (none if unknown),
+    in the language the request was made in; returns how many were sent."""
+    from .services import password_reset_email_send_now
+
+    with translation.override(language):
+        return password_reset_email_send_now(email=email)

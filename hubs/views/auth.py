@@ -1,9 +1,14 @@
-"""Password change that also clears the "must change password" flag."""
+"""Password change that also clears the "must change password" flag, and a password reset
+whose e-mail is sent by a Celery task."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from .. import services
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -18,3 +23,16 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             user.save(update_fields=["must_change_password"])
         messages.success(self.request, _("Kata sandi Anda telah diganti."))
         return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Queue the reset e-mail and answer at once, the same way for any address.
+
+    Django's view looks the address up and sends the mail within the request, so the time
+    and the queries of the response tell whether an account has that address. Here the
+    lookup and the sending happen in a task (hubs.tasks.password_reset_email_send).
+    """
+
+    def form_valid(self, form):
+        services.password_reset_request(email=form.cleaned_data["email"], language=get_language())
+        return HttpResponseRedirect(self.get_success_url())

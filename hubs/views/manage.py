@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, ListView, UpdateView
@@ -55,6 +56,18 @@ class CancelLinkMixin:
 
 
 # Accounts -------------------------------------------------------------------------------
+
+
+def temporary_password_page(request, *, account, password: str, created: bool):
+    """The page that shows a temporary password once; no browser or proxy may keep a copy
+    (Cache-Control: no-store), so the back button or a shared cache cannot show it again."""
+    response = render(
+        request,
+        "hubs/account_password.html",
+        {"account": account, "password": password, "created": created},
+    )
+    add_never_cache_headers(response)
+    return response
 
 
 class AccountListView(SearchableListView):
@@ -106,11 +119,7 @@ class AccountCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
         except PermissionDenied:
             raise Http404 from None
         # Rendered, not redirected: the temporary password is shown once and stored nowhere.
-        return render(
-            self.request,
-            "hubs/account_password.html",
-            {"account": user, "password": password, "created": True},
-        )
+        return temporary_password_page(self.request, account=user, password=password, created=True)
 
 
 class AccountUpdateView(CancelLinkMixin, ScopedObjectMixin, UpdateView):
@@ -160,11 +169,7 @@ class AccountResetPasswordView(_AccountActionView):
     def post(self, request, pk):
         account = self.get_account(pk)
         password = services.account_reset_password(actor=request.user, account=account)
-        return render(
-            request,
-            "hubs/account_password.html",
-            {"account": account, "password": password, "created": False},
-        )
+        return temporary_password_page(request, account=account, password=password, created=False)
 
 
 # Units ----------------------------------------------------------------------------------

@@ -1,10 +1,12 @@
 """Factories for competitions, innovations and proposals (complete and eligible by default)."""
 
 import importlib
+import io
 from datetime import date, timedelta
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from kipp import defaults
 from kipp.enums import EvidenceKind, GroupKind, ProposalState
@@ -23,8 +25,10 @@ from kipp.models import (
 # The smallest well-formed PDF: enough for the content check, tiny on disk.
 PDF_BYTES = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
 
 
@@ -194,3 +198,23 @@ def bulk_proposals(
         for p in proposals
     )
     return proposals
+
+
+def pdf_of_size(size: int) -> bytes:
+    """A real one-page PDF of exactly `size` bytes (padded in its metadata)."""
+
+    def build(padding: int) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(width=595, height=842)
+        writer.add_metadata({"/Padding": "0" * padding})
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    padding = 0
+    for _ in range(5):
+        made = build(padding)
+        if len(made) == size:
+            return made
+        padding += size - len(made)
+    raise AssertionError(f"could not build a PDF of {size} bytes")

@@ -13,6 +13,7 @@ from kipp.enums import ProposalState as S
 from kipp.models import Evidence, Proposal
 from kipp.uploads import original_name_of
 from tests.kipp import factories as kf
+from tests.kipp.factories import pdf_of_size
 
 
 @pytest.fixture
@@ -136,7 +137,7 @@ def test_file_over_the_competition_limit_is_refused(client, babel, draft, kipp20
     kipp2025.max_file_mb = 1
     kipp2025.save()
     client.force_login(babel.operator_bb)
-    content = b"%PDF-1.4\n" + b"0" * (1024 * 1024 - 15) + b"\n%%EOF\n"
+    content = pdf_of_size(1024 * 1024 + 1)
     assert len(content) == 1024 * 1024 + 1
 
     response = upload(client, draft, "besar.pdf", content)
@@ -150,7 +151,7 @@ def test_file_at_the_limit_is_accepted(client, babel, draft, kipp2025):
     kipp2025.max_file_mb = 1
     kipp2025.save()
     client.force_login(babel.operator_bb)
-    content = b"%PDF-1.4\n" + b"0" * (1024 * 1024 - 16) + b"\n%%EOF\n"
+    content = pdf_of_size(1024 * 1024)
     assert len(content) == 1024 * 1024
 
     upload(client, draft, "pas.pdf", content)
