@@ -53,6 +53,8 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Pages timed at KIPP's size (BENCH_PROPOSALS, default 50,000) on DATABASE_URL (default
+# SQLite); BENCH_EXPLAIN=1 adds the PostgreSQL plans. Writes var/bench.json.
 bench: install
 	$(DEV_ENV) $(PY) -m bench
 
