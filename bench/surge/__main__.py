@@ -3,7 +3,7 @@
 Creates its own PostgreSQL database (<name>_surge, dropped afterwards), seeds SURGE_USERS
 operators (default 200) each with a complete draft, serves the portal with gunicorn in the
 production shape (DEBUG off) plus a Celery worker on REDIS_URL. Every operator logs in
-through /accounts/login/ (four at a time, for at most two minutes) and opens its form;
+through /accounts/login/ (four at a time, for at most 100 s) and opens its form;
 then all of them type for SURGE_SECONDS (default 120): an autosave every 1.5-3 s with a
 longer text and the version the last answer handed back. About a tenth submit near the
 end. Then the database is compared with what each user was
@@ -35,7 +35,7 @@ PASSWORD = "surge-only-2025"  # noqa: S105 - accounts of a throw-away database
 # time, so the login phase measures what a login costs rather than a queue, and the typing
 # starts once everyone is in: sessions outlive the last hours before a deadline.
 LOGIN_PARALLEL = 4
-LOGIN_DEADLINE_S = 120
+LOGIN_DEADLINE_S = 100
 SUBMIT_SHARE = 0.1
 
 
