@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # The embedded shape runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test install lint fmt bench worker beat migrate messages clean
+.PHONY: run test install lint fmt bench surge worker beat migrate messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -53,8 +53,15 @@ fmt: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Pages timed at KIPP's size (BENCH_PROPOSALS, default 50,000) on DATABASE_URL (default
+# SQLite); BENCH_EXPLAIN=1 adds the PostgreSQL plans. Writes var/bench.json.
 bench: install
 	$(DEV_ENV) $(PY) -m bench
+
+# The deadline surge against gunicorn: needs DATABASE_URL=postgres://... and REDIS_URL.
+# SURGE_SECONDS (120) and SURGE_USERS (200). Writes var/surge.json.
+surge: install
+	$(DEV_ENV) $(PY) -m bench.surge
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=INFO

@@ -1,0 +1,1 @@
+"""`make surge`: the deadline surge against a real server (gunicorn, PostgreSQL, Redis)."""
