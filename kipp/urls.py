@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from .views import competitions, operator, proposal, public, selection, verification
+from .views import (
+    competitions,
+    evidence,
+    innovations,
+    operator,
+    proposal,
+    public,
+    selection,
+    verification,
+)
 
 urlpatterns = [
     path("kompetisi/kelola/", competitions.CompetitionListView.as_view(), name="competition_list"),
@@ -68,8 +77,10 @@ urlpatterns = [
     ),
     path("usulan/", operator.ProposalListView.as_view(), name="proposal_mine"),
     path("usulan/baru/", operator.ProposalCreateView.as_view(), name="proposal_create"),
-    path("usulan/inovasi/", operator.InnovationListView.as_view(), name="innovation_list"),
-    path("usulan/inovasi/baru/", operator.InnovationCreateView.as_view(), name="innovation_create"),
+    path("usulan/inovasi/", innovations.InnovationListView.as_view(), name="innovation_list"),
+    path(
+        "usulan/inovasi/baru/", innovations.InnovationCreateView.as_view(), name="innovation_create"
+    ),
     path("usulan/<int:pk>/", proposal.ProposalDetailView.as_view(), name="proposal_detail"),
     path("usulan/<int:pk>/ubah/", operator.ProposalEditView.as_view(), name="proposal_edit"),
     path(
@@ -84,7 +95,7 @@ urlpatterns = [
     ),
     path(
         "usulan/<int:pk>/bukti/unggah/",
-        operator.EvidenceUploadView.as_view(),
+        evidence.EvidenceUploadView.as_view(),
         name="evidence_upload",
     ),
     path(
@@ -94,7 +105,7 @@ urlpatterns = [
     ),
     path(
         "usulan/<int:pk>/bukti/<int:evidence_pk>/hapus/",
-        operator.EvidenceDeleteView.as_view(),
+        evidence.EvidenceDeleteView.as_view(),
         name="evidence_delete",
     ),
     path(

@@ -14,7 +14,8 @@ from ..eligibility import count_words
 from ..enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
 from ..models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
 from ..selectors.proposals import competitions_open_to, innovations_of
-from ..services.proposals import MAX_TEAM, units_for_innovations
+from ..services.innovations import units_for_innovations
+from ..services.proposals import MAX_TEAM
 from ..uploads import ACCEPT
 
 TEAM_FIELDS = ("name", "position", "phone", "email")

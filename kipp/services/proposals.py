@@ -1,4 +1,5 @@
-"""Writes of the proposer's side: innovations, draft proposals, their text and evidence.
+"""Writes of the proposer's side: draft proposals and their text (innovations in
+`kipp.services.innovations`, evidence files in `kipp.services.evidence`).
 
 Every function is keyword-only and atomic, checks that the actor is on the proposal's
 operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404) and
@@ -11,7 +12,6 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,14 +21,8 @@ from hubs.roles import roles_of
 from .. import deadlines
 from ..eligibility import count_words
 from ..enums import EDITABLE_STATES, GroupKind
-from ..models import (
-    CompetitionGroup,
-    Evidence,
-    Innovation,
-    Proposal,
-)
+from ..models import CompetitionGroup, Innovation, Proposal
 from ..selectors.proposals import competitions_open_to
-from ..uploads import check_evidence_file
 from . import workflow
 
 # Fields of a proposal the proposer's side writes (besides `sections` and the SDG goals).
@@ -70,19 +64,6 @@ def proposer_sides(user: User, *, unit: Unit) -> set[str]:
     return sides
 
 
-def units_for_innovations(user: User):
-    """Active units the user may register innovations for."""
-    roles = roles_of(user)
-    return (
-        Unit.objects.filter(
-            Q(pk__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids),
-            is_active=True,
-        )
-        .select_related("instansi")
-        .order_by("instansi__name", "name")
-    )
-
-
 def _require_proposer(user: User, proposal: Proposal) -> set[str]:
     sides = proposer_sides(user, unit=proposal.unit)
     if not sides:
@@ -98,41 +79,6 @@ def creation_window(
     limits = deadlines.deadlines_for(group.competition, instansi_id)
     window = deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
     return window, limits[window]
-
-
-# Innovations ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def innovation_create(
-    *, actor: User, unit: Unit, title: str, started_on, summary: str = ""
-) -> Innovation:
-    """Register a new innovation of `unit` (one of the operator's units, or any unit of the
-    Admin Lokal's instansi). Creates one Innovation; sends nothing."""
-    if not proposer_sides(actor, unit=unit) or not unit.is_active:
-        raise PermissionDenied
-    title = " ".join((title or "").split())
-    if not title:
-        raise ValidationError({"title": _("Nama inovasi wajib diisi.")})
-    if started_on > timezone.localdate():
-        raise ValidationError(
-            {"started_on": _("Tanggal mulai diterapkan tidak boleh di masa depan.")}
-        )
-    if Innovation.objects.filter(unit=unit, title__iexact=title).exists():
-        raise ValidationError({"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")})
-    try:
-        with transaction.atomic():
-            return Innovation.objects.create(
-                unit=unit,
-                title=title,
-                started_on=started_on,
-                summary=(summary or "").strip(),
-                created_by=actor,
-            )
-    except IntegrityError:
-        raise ValidationError(
-            {"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")}
-        ) from None
 
 
 # Proposals --------------------------------------------------------------------------------
@@ -333,58 +279,3 @@ def proposal_autosave(
         )
     saved = _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
     return saved, warnings
-
-
-# Evidence ---------------------------------------------------------------------------------
-
-
-def _lock_editable(proposal: Proposal) -> Proposal:
-    """Lock the row so a submit cannot slip between the check and the file change."""
-    locked = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("competition")
-        .get(pk=proposal.pk)
-    )
-    _check_editable(locked)
-    return locked
-
-
-@transaction.atomic
-def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
-    """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
-    limit, under a random stored name. Creates one Evidence row and its file; sends
-    nothing. Nothing is stored when the file is refused."""
-    _require_proposer(actor, proposal)
-    locked = _lock_editable(proposal)
-    limit = locked.competition.max_file_mb * 1024 * 1024
-    checked = check_evidence_file(upload, max_bytes=limit)
-    item = Evidence(
-        proposal=locked,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
-    )
-    item.file.save(checked.original_name, upload, save=False)
-    # If the row cannot be written, the file just stored must not stay behind.
-    try:
-        with transaction.atomic():
-            item.save()
-    except Exception:
-        item.file.delete(save=False)
-        raise
-    return item
-
-
-@transaction.atomic
-def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence) -> None:
-    """Delete an evidence file of an editable proposal (the row now, the file after
-    commit). Sends nothing."""
-    _require_proposer(actor, proposal)
-    _lock_editable(proposal)
-    if evidence.proposal_id != proposal.pk:
-        raise PermissionDenied
-    storage, name = evidence.file.storage, evidence.file.name
-    evidence.delete()
-    transaction.on_commit(lambda: storage.delete(name))

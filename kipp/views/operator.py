@@ -1,21 +1,20 @@
-"""The proposer's side: innovations, "Usulan saya", a new draft, the proposal form with its
-autosave, and evidence uploads.
+"""The proposer's side: "Usulan saya", a new draft, the proposal form with its autosave,
+and the pieces the innovation and evidence views share (`ProposerMixin`, `add_errors`).
 
 Every view needs the `kipp.propose` area and reaches proposals only through
 `proposals_of_proposer()` (the shared selector narrowed to the operator's units and the
 Admin Lokal's instansi), so anything outside answers 404. Writes go through
-`kipp.services_proposals`.
+`kipp.services.proposals`.
 """
 
 from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,12 +31,11 @@ from ..enums import EvidenceKind
 from ..enums import ProposalState as S
 from ..forms.proposals import (
     EvidenceForm,
-    InnovationForm,
     ProposalCreateForm,
     ProposalForm,
     open_groups_for,
 )
-from ..models import Evidence, Proposal
+from ..models import Proposal
 from ..selectors import proposals as selectors
 from ..services import proposals as services_proposals
 from ..services import workflow
@@ -87,67 +85,6 @@ def countdown(competition, instansi_id: int, now=None) -> dict:
         "verification": verification,
         "verification_left": time_left(verification, now),
     }
-
-
-# Innovations ------------------------------------------------------------------------------
-
-
-class InnovationListView(AreaRequiredMixin, ListView):
-    permission_required = PROPOSE
-    template_name = "kipp/innovation_list.html"
-    context_object_name = "innovations"
-    paginate_by = 25
-
-    def get_queryset(self):
-        queryset = (
-            selectors.innovations_of(self.request.user)
-            .prefetch_related(
-                Prefetch(
-                    "proposals",
-                    queryset=Proposal.objects.select_related("competition").order_by(
-                        "-competition__year"
-                    ),
-                )
-            )
-            .order_by("title", "pk")
-        )
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(title__icontains=query)
-        return queryset
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "q": self.request.GET.get("q", "")}
-
-
-class InnovationCreateView(AreaRequiredMixin, FormView):
-    permission_required = PROPOSE
-    template_name = "kipp/innovation_form.html"
-    form_class = InnovationForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "actor": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "cancel_url": reverse("innovation_list")}
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            innovation = services_proposals.innovation_create(
-                actor=self.request.user,
-                unit=data["unit"],
-                title=data["title"],
-                started_on=data["started_on"],
-                summary=data["summary"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Inovasi “%(t)s” didaftarkan.") % {"t": innovation.title})
-        return redirect("innovation_list")
 
 
 # Proposals --------------------------------------------------------------------------------
@@ -230,7 +167,7 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -240,7 +177,7 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
         return redirect("proposal_edit", pk=proposal.pk)
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             for item in errors:
@@ -250,7 +187,7 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-class _ProposerMixin(AreaRequiredMixin):
+class ProposerMixin(AreaRequiredMixin):
     permission_required = PROPOSE
 
     def get_proposal(self, pk, *, for_update_page=False) -> Proposal:
@@ -278,7 +215,7 @@ def conflict_message(changed_at: datetime) -> str:
     ) % {"t": f"{timezone.localtime(changed_at):%H:%M} WIB"}
 
 
-class ProposalEditView(_ProposerMixin, View):
+class ProposalEditView(ProposerMixin, View):
     template_name = "kipp/proposal_form.html"
 
     def get(self, request, pk):
@@ -313,7 +250,7 @@ class ProposalEditView(_ProposerMixin, View):
             if getattr(error, "code", None) == "not_editable":
                 proposal.refresh_from_db()
                 return self.not_editable(proposal)
-            _add_errors(form, error)
+            add_errors(form, error)
             messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
             return self.render(proposal, form, status=200)
         messages.success(
@@ -353,7 +290,7 @@ def evidence_context(proposal, form=None) -> dict:
     }
 
 
-class ProposalAutosaveView(_ProposerMixin, View):
+class ProposalAutosaveView(ProposerMixin, View):
     """htmx autosave: stores the form if the posted version is still current.
 
     Answers 200 with the new version (swapped out of band into the form), 409 when someone
@@ -398,67 +335,3 @@ class ProposalAutosaveView(_ProposerMixin, View):
     def fragment(self, *, status=200, **context):
         html = render_to_string("kipp/_autosave_status.html", context, request=self.request)
         return HttpResponse(html, status=status)
-
-
-# Evidence ---------------------------------------------------------------------------------
-
-
-class _EvidenceView(_ProposerMixin, View):
-    http_method_names = ["post"]
-
-    def respond(self, proposal, *, form=None, error="", success=""):
-        if self.request.htmx:
-            proposal = self.get_proposal(proposal.pk, for_update_page=True)
-            context = {
-                "proposal": proposal,
-                "evidence_error": error,
-                "evidence_success": success,
-                **evidence_context(proposal, form),
-            }
-            return render(self.request, "kipp/_evidence_card.html", context)
-        if error:
-            messages.error(self.request, error)
-        if success:
-            messages.success(self.request, success)
-        if not proposal.is_editable:
-            return redirect(proposal.get_absolute_url())
-        return redirect("proposal_edit", pk=proposal.pk)
-
-
-class EvidenceUploadView(_EvidenceView):
-    def post(self, request, pk):
-        proposal = self.get_proposal(pk)
-        form = EvidenceForm(request.POST, request.FILES)
-        if not form.is_valid():
-            error = " ".join(message for errors in form.errors.values() for message in errors)
-            return self.respond(proposal, form=form, error=error)
-        try:
-            item = services_proposals.evidence_add(
-                proposal=proposal,
-                actor=request.user,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            return self.respond(proposal, form=form, error=" ".join(error.messages))
-        return self.respond(
-            proposal,
-            success=_("Berkas “%(n)s” diunggah.") % {"n": item.original_name},
-        )
-
-
-class EvidenceDeleteView(_EvidenceView):
-    def post(self, request, pk, evidence_pk):
-        proposal = self.get_proposal(pk)
-        item = get_object_or_404(Evidence.objects.filter(proposal=proposal), pk=evidence_pk)
-        try:
-            services_proposals.evidence_remove(proposal=proposal, actor=request.user, evidence=item)
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            return self.respond(proposal, error=" ".join(error.messages))
-        return self.respond(
-            proposal, success=_("Berkas “%(n)s” dihapus.") % {"n": item.original_name}
-        )

@@ -1,0 +1,63 @@
+"""Evidence files of a proposal: attached and removed by the proposer's side while the
+proposal may still be changed."""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from hubs.models import User
+
+from ..models import Evidence, Proposal
+from ..uploads import check_evidence_file
+from .proposals import _check_editable, _require_proposer
+
+
+def _lock_editable(proposal: Proposal) -> Proposal:
+    """Lock the row so a submit cannot slip between the check and the file change."""
+    locked = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("competition")
+        .get(pk=proposal.pk)
+    )
+    _check_editable(locked)
+    return locked
+
+
+@transaction.atomic
+def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
+    """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
+    limit, under a random stored name. Creates one Evidence row and its file; sends
+    nothing. Nothing is stored when the file is refused."""
+    _require_proposer(actor, proposal)
+    locked = _lock_editable(proposal)
+    limit = locked.competition.max_file_mb * 1024 * 1024
+    checked = check_evidence_file(upload, max_bytes=limit)
+    item = Evidence(
+        proposal=locked,
+        kind=kind,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=actor,
+    )
+    item.file.save(checked.original_name, upload, save=False)
+    # If the row cannot be written, the file just stored must not stay behind.
+    try:
+        with transaction.atomic():
+            item.save()
+    except Exception:
+        item.file.delete(save=False)
+        raise
+    return item
+
+
+@transaction.atomic
+def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence) -> None:
+    """Delete an evidence file of an editable proposal (the row now, the file after
+    commit). Sends nothing."""
+    _require_proposer(actor, proposal)
+    _lock_editable(proposal)
+    if evidence.proposal_id != proposal.pk:
+        raise PermissionDenied
+    storage, name = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    transaction.on_commit(lambda: storage.delete(name))
