@@ -1,12 +1,12 @@
 """Scoped reads of the competition: the single door to competitions, innovations and proposals."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from hubs.roles import roles_of
 
 from ..enums import QUOTA_STATES
-from ..models import Competition, Innovation, Proposal
+from ..models import Competition, DeadlineExtension, Innovation, Proposal
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
@@ -22,16 +22,24 @@ def competitions_managed_by(user) -> QuerySet[Competition]:
 
 
 def competitions_open_to(instansi, now=None) -> QuerySet[Competition]:
-    """Competitions in registration now that the instansi may enter (national, or its province's)."""
+    """Competitions the instansi may enter (national, or its province's) whose registration
+    has opened and whose local verification has not closed for it yet, its extension
+    included (`kipp.deadlines.deadlines_for`): the operator writes until its registration
+    close, the Admin Lokal until its verification close."""
     now = now or timezone.now()
     province_id = None
     if instansi.region_id:
         region = instansi.region
         province_id = region.parent_id or region.pk
+    extended = DeadlineExtension.objects.filter(
+        Q(registration_closes_at__gt=now) | Q(verification_closes_at__gt=now),
+        competition=OuterRef("pk"),
+        instansi_id=instansi.pk,
+    )
     return Competition.objects.filter(
         Q(organiser_hub__isnull=True) | Q(organiser_hub__province_id=province_id),
+        Q(verification_closes_at__gt=now) | Exists(extended),
         registration_opens_at__lte=now,
-        verification_closes_at__gt=now,
     ).order_by("registration_closes_at")
 
 

@@ -8,7 +8,7 @@ from hubs.models import User
 
 from ..models import Evidence, Proposal
 from ..uploads import check_evidence_file
-from .proposals import _check_editable, _require_proposer
+from .proposals import check_editable, require_edit_window, require_proposer
 
 
 def _lock_editable(proposal: Proposal) -> Proposal:
@@ -18,17 +18,19 @@ def _lock_editable(proposal: Proposal) -> Proposal:
         .select_related("competition")
         .get(pk=proposal.pk)
     )
-    _check_editable(locked)
+    check_editable(locked)
     return locked
 
 
 @transaction.atomic
-def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
+def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload, now=None) -> Evidence:
     """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
     limit, under a random stored name. Creates one Evidence row and its file; sends
-    nothing. Nothing is stored when the file is refused."""
-    _require_proposer(actor, proposal)
+    nothing. Nothing is stored when the file is refused or the actor's window has closed
+    (Refused)."""
+    sides = require_proposer(actor, proposal)
     locked = _lock_editable(proposal)
+    require_edit_window(locked, sides, now)
     limit = locked.competition.max_file_mb * 1024 * 1024
     checked = check_evidence_file(upload, max_bytes=limit)
     item = Evidence(
@@ -51,11 +53,12 @@ def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evide
 
 
 @transaction.atomic
-def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence) -> None:
+def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence, now=None) -> None:
     """Delete an evidence file of an editable proposal (the row now, the file after
-    commit). Sends nothing."""
-    _require_proposer(actor, proposal)
-    _lock_editable(proposal)
+    commit) while the actor's window is open (Refused after). Sends nothing."""
+    sides = require_proposer(actor, proposal)
+    locked = _lock_editable(proposal)
+    require_edit_window(locked, sides, now)
     if evidence.proposal_id != proposal.pk:
         raise PermissionDenied
     storage, name = evidence.file.storage, evidence.file.name

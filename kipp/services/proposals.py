@@ -2,9 +2,10 @@
 `kipp.services.innovations`, evidence files in `kipp.services.evidence`).
 
 Every function is keyword-only and atomic, checks that the actor is on the proposal's
-operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404) and
-that the proposal may still be changed (ValidationError with an Indonesian message). State
-changes (submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
+operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404), that
+the proposal may still be changed (ValidationError with an Indonesian message) and that the
+actor's window is open (`Refused` with the message of `kipp.deadlines`). State changes
+(submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
 """
 
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from hubs.roles import roles_of
 from .. import deadlines
 from ..eligibility import count_words
 from ..enums import EDITABLE_STATES, GroupKind
+from ..errors import Refused
 from ..models import CompetitionGroup, Innovation, Proposal
 from ..selectors.proposals import competitions_open_to
 from . import workflow
@@ -64,21 +66,45 @@ def proposer_sides(user: User, *, unit: Unit) -> set[str]:
     return sides
 
 
-def _require_proposer(user: User, proposal: Proposal) -> set[str]:
+def require_proposer(user: User, proposal: Proposal) -> set[str]:
     sides = proposer_sides(user, unit=proposal.unit)
     if not sides:
         raise PermissionDenied
     return sides
 
 
+def actor_window(sides: set[str]) -> str:
+    """The window in which the proposer's side writes: the operator until registration
+    closes for its instansi, the Admin Lokal (acting for its operators) until local
+    verification closes; extensions move either close (`kipp.deadlines.deadlines_for`)."""
+    return deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
+
+
 def creation_window(
     sides: set[str], *, group: CompetitionGroup, instansi_id: int
 ) -> tuple[str, datetime]:
-    """Until when the actor may create a draft: the operator until registration closes,
-    the Admin Lokal (acting for its operators) until local verification closes."""
+    """Until when the actor may create a draft (see `actor_window`)."""
     limits = deadlines.deadlines_for(group.competition, instansi_id)
-    window = deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
+    window = actor_window(sides)
     return window, limits[window]
+
+
+def edit_window_problem(proposal: Proposal, actor: User, now=None) -> str | None:
+    """Why `actor` may not write `proposal` now because of the deadline (None while its
+    window is open): the standard message of `kipp.deadlines.window_problem`."""
+    sides = proposer_sides(actor, unit=proposal.unit)
+    return deadlines.window_problem(
+        proposal.competition, proposal.instansi_id, actor_window(sides), now
+    )
+
+
+def require_edit_window(proposal: Proposal, sides: set[str], now=None) -> None:
+    """Raise Refused once the actor's window has closed for the proposal's instansi."""
+    problem = deadlines.window_problem(
+        proposal.competition, proposal.instansi_id, actor_window(sides), now
+    )
+    if problem:
+        raise Refused(problem)
 
 
 # Proposals --------------------------------------------------------------------------------
@@ -215,7 +241,7 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
     return SavedVersion(version=version + 1, saved_at=now)
 
 
-def _check_editable(proposal: Proposal) -> None:
+def check_editable(proposal: Proposal) -> None:
     if not proposal.is_editable:
         raise ValidationError(
             _("Usulan ini sudah diajukan atau diproses sehingga tidak dapat diubah lagi."),
@@ -225,13 +251,15 @@ def _check_editable(proposal: Proposal) -> None:
 
 @transaction.atomic
 def proposal_save(
-    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> SavedVersion:
     """Save the proposal form ("Simpan"): every field, refusing over-long sections and an
-    empty or duplicate title. Raises EditConflict if `version` is no longer current.
-    Changes the proposal's fields, its SDG goals and its version; sends nothing."""
-    _require_proposer(actor, proposal)
-    _check_editable(proposal)
+    empty or duplicate title. Raises EditConflict if `version` is no longer current, and
+    Refused once the actor's window has closed (see `actor_window`). Changes the proposal's
+    fields, its SDG goals and its version; sends nothing."""
+    sides = require_proposer(actor, proposal)
+    check_editable(proposal)
+    require_edit_window(proposal, sides, now)
     fields = _clean_changes(proposal, changes)
     errors = {}
     if "title" in fields and not fields["title"]:
@@ -253,14 +281,16 @@ def proposal_save(
 
 @transaction.atomic
 def proposal_autosave(
-    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> tuple[SavedVersion, list[str]]:
     """Store what the proposer is typing, so nothing is lost; returns the new version and
     warnings. Over-long sections are stored (and warned about); an empty or duplicate
     title is not stored (the previous one stays). Raises EditConflict if `version` is no
-    longer current, without writing anything. Sends nothing."""
-    _require_proposer(actor, proposal)
-    _check_editable(proposal)
+    longer current and Refused once the actor's window has closed, in both cases without
+    writing anything. Sends nothing."""
+    sides = require_proposer(actor, proposal)
+    check_editable(proposal)
+    require_edit_window(proposal, sides, now)
     fields = _clean_changes(proposal, changes)
     warnings = list(section_limit_problems(proposal, fields.get("sections", {})).values())
     title = fields.get("title")

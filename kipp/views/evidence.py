@@ -11,9 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views import View
 
+from ..errors import Refused
 from ..forms.proposals import EvidenceForm
 from ..models import Evidence
 from ..services import evidence as services_evidence
+from ..services.proposals import edit_window_problem
 from .operator import ProposerMixin, evidence_context
 
 
@@ -27,7 +29,9 @@ class _EvidenceView(ProposerMixin, View):
                 "proposal": proposal,
                 "evidence_error": error,
                 "evidence_success": success,
-                **evidence_context(proposal, form),
+                **evidence_context(
+                    proposal, form, closed=edit_window_problem(proposal, self.request.user)
+                ),
             }
             return render(self.request, "kipp/_evidence_card.html", context)
         if error:
@@ -55,7 +59,7 @@ class EvidenceUploadView(_EvidenceView):
             )
         except PermissionDenied:
             raise Http404 from None
-        except ValidationError as error:
+        except (ValidationError, Refused) as error:
             return self.respond(proposal, form=form, error=" ".join(error.messages))
         return self.respond(
             proposal,
@@ -71,7 +75,7 @@ class EvidenceDeleteView(_EvidenceView):
             services_evidence.evidence_remove(proposal=proposal, actor=request.user, evidence=item)
         except PermissionDenied:
             raise Http404 from None
-        except ValidationError as error:
+        except (ValidationError, Refused) as error:
             return self.respond(proposal, error=" ".join(error.messages))
         return self.respond(
             proposal, success=_("Berkas “%(n)s” dihapus.") % {"n": item.original_name}

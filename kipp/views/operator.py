@@ -29,6 +29,7 @@ from .. import deadlines
 from ..eligibility import submission_problems
 from ..enums import EvidenceKind
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..forms.proposals import (
     EvidenceForm,
     ProposalCreateForm,
@@ -229,6 +230,9 @@ class ProposalEditView(ProposerMixin, View):
         if not proposal.is_editable:
             return self.not_editable(proposal)
         form = ProposalForm(request.POST, proposal=proposal, strict=True)
+        closed = services_proposals.edit_window_problem(proposal, request.user)
+        if closed:
+            return self.closed(proposal, form, closed)
         if not form.is_valid():
             messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
             return self.render(proposal, form, status=200)
@@ -242,6 +246,8 @@ class ProposalEditView(ProposerMixin, View):
             )
         except PermissionDenied:
             raise Http404 from None
+        except Refused as refused:
+            return self.closed(proposal, form, " ".join(refused.messages))
         except EditConflict as conflict:
             return self.render(
                 proposal, form, status=409, conflict=conflict_message(conflict.changed_at)
@@ -259,27 +265,41 @@ class ProposalEditView(ProposerMixin, View):
         )
         return redirect("proposal_edit", pk=proposal.pk)
 
+    def closed(self, proposal, form, problem: str):
+        """The posted text shown back read-only (so it can be copied), nothing stored."""
+        messages.error(self.request, problem)
+        return self.render(proposal, form, status=409)
+
     def render(self, proposal, form, *, status=200, conflict=""):
         user = self.request.user
         sides = workflow.sides_of(user, proposal)
+        closed = services_proposals.edit_window_problem(proposal, user)
+        if closed:
+            # Read-only after the actor's close: the text stays visible, nothing is sent.
+            for field in form.fields.values():
+                field.widget.attrs["disabled"] = True
         context = {
             "proposal": proposal,
             "form": form,
             "conflict": conflict,
+            "closed": closed,
             "deadline": countdown(proposal.competition, proposal.instansi_id),
             "is_admin_lokal": workflow.ADMIN_LOKAL in sides,
             "can_submit": S.SUBMITTED in workflow.allowed_moves(user, proposal),
             "problems": submission_problems(proposal),
-            **evidence_context(proposal),
+            **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
 
 
-def evidence_context(proposal, form=None) -> dict:
+def evidence_context(proposal, form=None, *, closed: str | None = None) -> dict:
+    """The evidence card: files, what the group requires, and whether files may still be
+    added or removed (`closed` is the deadline problem of the visitor, if any)."""
     items = list(proposal.evidence.all())
     present = {item.kind for item in items}
     return {
         "evidence_items": items,
+        "evidence_open": proposal.is_editable and not closed,
         "evidence_form": form or EvidenceForm(),
         "required_evidence": [
             {"label": EvidenceKind(kind).label, "done": kind in present}
@@ -294,8 +314,8 @@ class ProposalAutosaveView(ProposerMixin, View):
     """htmx autosave: stores the form if the posted version is still current.
 
     Answers 200 with the new version (swapped out of band into the form), 409 when someone
-    saved first or the proposal is no longer editable (nothing is overwritten), 422 when
-    nothing could be stored.
+    saved first, the proposal is no longer editable or the actor's window has closed
+    (nothing is overwritten), 422 when nothing could be stored.
     """
 
     http_method_names = ["post"]
@@ -322,6 +342,8 @@ class ProposalAutosaveView(ProposerMixin, View):
             )
         except PermissionDenied:
             raise Http404 from None
+        except Refused as refused:
+            return self.fragment(conflict=" ".join(refused.messages), status=409)
         except EditConflict as conflict:
             return self.fragment(conflict=conflict_message(conflict.changed_at), status=409)
         except ValidationError as error:
