@@ -81,6 +81,16 @@ urlpatterns = [
     path(
         "usulan/inovasi/baru/", innovations.InnovationCreateView.as_view(), name="innovation_create"
     ),
+    path(
+        "usulan/inovasi/<int:pk>/ubah/",
+        innovations.InnovationUpdateView.as_view(),
+        name="innovation_update",
+    ),
+    path(
+        "usulan/inovasi/<int:pk>/hapus/",
+        innovations.InnovationDeleteView.as_view(),
+        name="innovation_delete",
+    ),
     path("usulan/<int:pk>/", proposal.ProposalDetailView.as_view(), name="proposal_detail"),
     path("usulan/<int:pk>/ubah/", operator.ProposalEditView.as_view(), name="proposal_edit"),
     path(

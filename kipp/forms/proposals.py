@@ -29,8 +29,10 @@ class _CrispyMixin:
         self.helper.form_tag = False
 
 
-class InnovationForm(_CrispyMixin, forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit (UPP/OPD)"), queryset=Unit.objects.none())
+class InnovationEditForm(_CrispyMixin, forms.Form):
+    """Name, start date and summary of an innovation; `locked` (the reason) shows the name
+    and start date read-only once they can no longer change."""
+
     title = forms.CharField(label=_("Nama inovasi"), max_length=255)
     started_on = forms.DateField(
         label=_("Tanggal mulai diterapkan"),
@@ -44,6 +46,25 @@ class InnovationForm(_CrispyMixin, forms.Form):
         max_length=5000,
     )
 
+    def __init__(self, *args, locked: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if locked:
+            for name in ("title", "started_on"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = locked
+        self._setup_helper()
+
+    def clean_started_on(self):
+        day = self.cleaned_data["started_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal mulai diterapkan tidak boleh di masa depan."))
+        return day
+
+
+class InnovationForm(InnovationEditForm):
+    unit = forms.ModelChoiceField(label=_("Unit (UPP/OPD)"), queryset=Unit.objects.none())
+    field_order = ["unit", "title", "started_on", "summary"]
+
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         units = units_for_innovations(actor)
@@ -53,13 +74,6 @@ class InnovationForm(_CrispyMixin, forms.Form):
         if len(choices) == 1:
             self.fields["unit"].initial = choices[0].pk
             self.fields["unit"].widget = forms.HiddenInput()
-        self._setup_helper()
-
-    def clean_started_on(self):
-        day = self.cleaned_data["started_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("Tanggal mulai diterapkan tidak boleh di masa depan."))
-        return day
 
 
 def open_groups_for(actor, now=None):
