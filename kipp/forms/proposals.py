@@ -13,6 +13,7 @@ from hubs.roles import roles_of
 from ..eligibility import count_words
 from ..enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
 from ..models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
+from ..params import MAX_ID, ModelIdsField
 from ..selectors.proposals import competitions_open_to, innovations_of
 from ..services.innovations import units_for_innovations
 from ..services.proposals import MAX_TEAM
@@ -129,7 +130,7 @@ def replication_sources(proposal: Proposal):
 class ProposalForm(forms.Form):
     """The proposal's content. `strict` for "Simpan"; autosave is lenient so no text is lost."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     title = forms.CharField(label=_("Judul"), max_length=255)
     category = forms.ModelChoiceField(
         label=_("Kategori"),
@@ -137,7 +138,7 @@ class ProposalForm(forms.Form):
         required=False,
         empty_label=_("— pilih kategori —"),
     )
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = ModelIdsField(
         label=_("Tujuan TPB/SDGs yang didukung"),
         queryset=SdgGoal.objects.all(),
         required=False,

@@ -30,6 +30,7 @@ from ..forms.competitions import (
     SectionForm,
 )
 from ..models import FormSection
+from ..params import LenientPageMixin
 from ..selectors.competitions import (
     competition_config,
     competition_organisers_for,
@@ -53,7 +54,7 @@ def _phase(competition, now) -> tuple[str, str]:
     return _("Pendaftaran selesai"), "light"
 
 
-class CompetitionListView(SearchableListView):
+class CompetitionListView(LenientPageMixin, SearchableListView):
     permission_required = PERMISSION
     template_name = "kipp/competition_list.html"
     context_object_name = "competitions"

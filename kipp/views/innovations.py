@@ -21,12 +21,13 @@ from hubs.views.access import AreaRequiredMixin
 from ..errors import Refused
 from ..forms.proposals import InnovationEditForm, InnovationForm
 from ..models import Proposal
+from ..params import LenientPageMixin
 from ..selectors import proposals as selectors
 from ..services import innovations as services_innovations
 from .operator import PROPOSE, add_errors
 
 
-class InnovationListView(AreaRequiredMixin, ListView):
+class InnovationListView(LenientPageMixin, AreaRequiredMixin, ListView):
     permission_required = PROPOSE
     template_name = "kipp/innovation_list.html"
     context_object_name = "innovations"

@@ -37,6 +37,7 @@ from ..forms.proposals import (
     open_groups_for,
 )
 from ..models import Proposal
+from ..params import LenientPageMixin, parse_id
 from ..selectors import proposals as selectors
 from ..services import proposals as services_proposals
 from ..services import workflow
@@ -91,7 +92,7 @@ def countdown(competition, instansi_id: int, now=None) -> dict:
 # Proposals --------------------------------------------------------------------------------
 
 
-class ProposalListView(AreaRequiredMixin, ListView):
+class ProposalListView(LenientPageMixin, AreaRequiredMixin, ListView):
     """ "Usulan saya": the proposals of the operator's units / the Admin Lokal's instansi."""
 
     permission_required = PROPOSE
@@ -145,9 +146,9 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
 
     def get_initial(self):
         initial = super().get_initial()
-        chosen = self.request.GET.get("inovasi", "")
-        if chosen.isdigit():
-            initial["innovation"] = int(chosen)
+        chosen = parse_id(self.request.GET.get("inovasi", ""))
+        if chosen:
+            initial["innovation"] = chosen
         return initial
 
     def get_context_data(self, **kwargs):
@@ -230,10 +231,13 @@ class ProposalEditView(ProposerMixin, View):
         if not proposal.is_editable:
             return self.not_editable(proposal)
         form = ProposalForm(request.POST, proposal=proposal, strict=True)
+        valid = form.is_valid()
+        if "version" in form.errors:
+            return HttpResponseBadRequest(_("Versi usulan tidak dikenal."))
         closed = services_proposals.edit_window_problem(proposal, request.user)
         if closed:
             return self.closed(proposal, form, closed)
-        if not form.is_valid():
+        if not valid:
             messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
             return self.render(proposal, form, status=200)
         try:

@@ -9,7 +9,7 @@ anything else answers 404. State changes go through `workflow.proposal_transitio
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +25,7 @@ from ..enums import ProposalState as S
 from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
+from ..params import LenientPageMixin, parse_id, parse_ids
 from ..selectors import proposals as selectors
 from ..services import selection as services_selection
 from ..services import workflow
@@ -80,7 +81,12 @@ class _CompetitionFilterMixin(AreaRequiredMixin):
             self.competitions = _competitions(request.user)
             chosen = request.GET.get("edisi", "")
             if chosen:
-                matches = [e for e in self.competitions if str(e.pk) == chosen]
+                # A malformed edisi is a broken request (400); a valid one not among the
+                # user's competitions answers 404 like any object outside its scope.
+                chosen_id = parse_id(chosen)
+                if chosen_id is None:
+                    return HttpResponseBadRequest(_("Edisi tidak dikenal."))
+                matches = [e for e in self.competitions if e.pk == chosen_id]
                 if not matches:
                     raise Http404
                 self.competition = matches[0]
@@ -98,7 +104,7 @@ class _CompetitionFilterMixin(AreaRequiredMixin):
         return self.filterset.qs.order_by("forwarded_at", "pk")
 
 
-class SelectionListView(_CompetitionFilterMixin, ListView):
+class SelectionListView(LenientPageMixin, _CompetitionFilterMixin, ListView):
     template_name = "kipp/selection_list.html"
     context_object_name = "proposals"
     paginate_by = 25
@@ -201,7 +207,9 @@ class SelectionBulkView(_SelectionPostView):
     def post(self, request, pk):
         competition = _competition(request.user, pk)
         decision = request.POST.get("decision", "")
-        ids = request.POST.getlist("ids")
+        ids = parse_ids(request.POST.getlist("ids"))
+        if ids is None:
+            return HttpResponseBadRequest(_("Pilihan usulan tidak sah."))
         if not ids:
             messages.error(request, _("Pilih minimal satu usulan."))
             return redirect(_next(request, competition))

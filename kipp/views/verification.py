@@ -28,6 +28,7 @@ from ..errors import Refused
 from ..exports import Column, export_response
 from ..filters import ProposalInboxFilter
 from ..forms.verification import VerificationForm
+from ..params import LenientPageMixin, parse_id
 from ..selectors.verification import (
     checklist_hints,
     proposals_to_verify,
@@ -57,8 +58,8 @@ class InboxFilterMixin(AreaRequiredMixin):
         data = self.request.GET.copy()
         data.pop("page", None)
         data.pop("format", None)
-        asked = data.get("competition", "")
-        competition = competitions.filter(pk=asked).first() if asked.isdigit() else None
+        asked = parse_id(data.get("competition", ""))
+        competition = competitions.filter(pk=asked).first() if asked else None
         competition = competition or competitions.first()
         if competition:
             data["competition"] = str(competition.pk)
@@ -74,7 +75,7 @@ class InboxFilterMixin(AreaRequiredMixin):
         return self._filterset
 
 
-class VerificationInboxView(InboxFilterMixin, ListView):
+class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
     template_name = "kipp/verification_inbox.html"
     context_object_name = "proposals"
     paginate_by = 25

@@ -442,7 +442,7 @@ def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition)
         f"{LIST}{national.competition.pk}/massal/",
         {
             "decision": "pass",
-            "ids": [national.bb.pk, submitted.pk, hub_competition.proposal.pk, "999999", "x"],
+            "ids": [national.bb.pk, submitted.pk, hub_competition.proposal.pk, "999999"],
         },
     )
 
