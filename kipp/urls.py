@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import (
+    competition_parts,
     competitions,
     evidence,
     innovations,
@@ -32,47 +33,47 @@ urlpatterns = [
     ),
     path(
         "kompetisi/kelola/<int:pk>/kelompok/<int:group_pk>/",
-        competitions.GroupUpdateView.as_view(),
+        competition_parts.GroupUpdateView.as_view(),
         name="competition_group_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kelompok/<int:group_pk>/bagian/baru/",
-        competitions.SectionCreateView.as_view(),
+        competition_parts.SectionCreateView.as_view(),
         name="competition_section_create",
     ),
     path(
         "kompetisi/kelola/<int:pk>/bagian/<int:section_pk>/",
-        competitions.SectionUpdateView.as_view(),
+        competition_parts.SectionUpdateView.as_view(),
         name="competition_section_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/bagian/<int:section_pk>/hapus/",
-        competitions.SectionDeleteView.as_view(),
+        competition_parts.SectionDeleteView.as_view(),
         name="competition_section_delete",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/baru/",
-        competitions.CategoryCreateView.as_view(),
+        competition_parts.CategoryCreateView.as_view(),
         name="competition_category_create",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/<int:category_pk>/",
-        competitions.CategoryUpdateView.as_view(),
+        competition_parts.CategoryUpdateView.as_view(),
         name="competition_category_update",
     ),
     path(
         "kompetisi/kelola/<int:pk>/kategori/<int:category_pk>/hapus/",
-        competitions.CategoryDeleteView.as_view(),
+        competition_parts.CategoryDeleteView.as_view(),
         name="competition_category_delete",
     ),
     path(
         "kompetisi/kelola/<int:pk>/perpanjangan/",
-        competitions.ExtensionSetView.as_view(),
+        competition_parts.ExtensionSetView.as_view(),
         name="competition_extension_set",
     ),
     path(
         "kompetisi/kelola/<int:pk>/perpanjangan/<int:extension_pk>/hapus/",
-        competitions.ExtensionDeleteView.as_view(),
+        competition_parts.ExtensionDeleteView.as_view(),
         name="competition_extension_delete",
     ),
     path("usulan/", operator.ProposalListView.as_view(), name="proposal_mine"),
