@@ -211,6 +211,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hubs.tasks.notification_email_sweep",
         "schedule": 300.0,
     },
+    "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
 }
 
 if REDIS_URL:

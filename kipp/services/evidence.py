@@ -1,14 +1,22 @@
 """Evidence files of a proposal: attached and removed by the proposer's side while the
-proposal may still be changed."""
+proposal may still be changed, and files left behind by a rolled-back upload swept away."""
+
+import logging
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils import timezone
 
 from hubs.models import User
 
 from ..models import Evidence, Proposal
 from ..uploads import check_evidence_file
 from .proposals import check_editable, require_edit_window, require_proposer
+
+logger = logging.getLogger(__name__)
+# Where `kipp.models._evidence_path` stores every evidence file.
+EVIDENCE_DIR = "evidence"
 
 
 def _lock_editable(proposal: Proposal) -> Proposal:
@@ -64,3 +72,45 @@ def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence, now=
     storage, name = evidence.file.storage, evidence.file.name
     evidence.delete()
     transaction.on_commit(lambda: storage.delete(name))
+
+
+# A file younger than this may belong to an upload whose transaction has not committed yet.
+ORPHAN_GRACE = timedelta(hours=1)
+ORPHAN_BATCH = 500
+
+
+def _evidence_files(storage, cutoff):
+    """Stored names under evidence/ last modified before `cutoff`."""
+    try:
+        folders, files = storage.listdir(EVIDENCE_DIR)
+    except FileNotFoundError:
+        return
+    names = [f"{EVIDENCE_DIR}/{name}" for name in files]
+    for folder in folders:
+        names += [
+            f"{EVIDENCE_DIR}/{folder}/{name}"
+            for name in storage.listdir(f"{EVIDENCE_DIR}/{folder}")[1]
+        ]
+    for name in names:
+        if storage.get_modified_time(name) < cutoff:
+            yield name
+
+
+def evidence_orphans_remove(*, grace: timedelta = ORPHAN_GRACE, now=None) -> int:
+    """Delete stored evidence files that no Evidence row names and that are older than
+    `grace`: what an upload left behind when its transaction rolled back after the file
+    was written. Rows are never touched; a second run finds nothing more (idempotent).
+    Returns how many files were deleted; sends nothing."""
+    storage = Evidence._meta.get_field("file").storage
+    cutoff = (now or timezone.now()) - grace
+    removed = 0
+    candidates = list(_evidence_files(storage, cutoff))
+    for start in range(0, len(candidates), ORPHAN_BATCH):
+        batch = candidates[start : start + ORPHAN_BATCH]
+        known = set(Evidence.objects.filter(file__in=batch).values_list("file", flat=True))
+        for name in batch:
+            if name not in known:
+                storage.delete(name)
+                removed += 1
+    logger.info("evidence sweep: %d orphan file(s) removed", removed)
+    return removed
