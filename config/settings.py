@@ -213,6 +213,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
 }
+# Exports of more rows than this are built by a Celery job with a progress page.
+EXPORT_SYNC_MAX_ROWS = env_int("EXPORT_SYNC_MAX_ROWS", 2000)
 
 if REDIS_URL:
     CACHES = {

@@ -6,6 +6,7 @@ from .views import (
     competition_parts,
     competitions,
     evidence,
+    exports,
     innovations,
     operator,
     proposal,
@@ -155,6 +156,8 @@ urlpatterns = [
         selection.SelectionPublishView.as_view(),
         name="selection_publish",
     ),
+    path("ekspor/<int:pk>/", exports.ExportJobView.as_view(), name="export_job"),
+    path("ekspor/<int:pk>/unduh/", exports.ExportDownloadView.as_view(), name="export_download"),
     path(
         "pengumuman/<slug:slug>/seleksi-administrasi/",
         public.AdminResultsAnnouncementView.as_view(),

@@ -17,19 +17,19 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from hubs.enums import CLUSTER_OF_KIND, Cluster
 from hubs.views.access import AreaRequiredMixin
 
-from ..enums import QUOTA_STATES
+from ..enums import QUOTA_STATES, ExportKind
 from ..enums import ProposalState as S
 from ..errors import Refused
-from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
 from ..params import LenientPageMixin, parse_id, parse_ids
 from ..selectors import proposals as selectors
 from ..services import selection as services_selection
 from ..services import workflow
+from ..services.exports import cluster_label, province_name, selection_source
 from ..services.selection import PASS
+from .exports import export_or_job
 
 PERMISSION = "kipp.select_admin"
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -57,17 +57,6 @@ def _next(request, competition) -> str:
     ):
         return target
     return _list_url(competition)
-
-
-def _cluster_label(proposal) -> str:
-    return str(Cluster(CLUSTER_OF_KIND[proposal.instansi.kind]).label)
-
-
-def _province_name(proposal) -> str:
-    region = proposal.instansi.region
-    if region is None:
-        return ""
-    return (region.province or region).name
 
 
 class _CompetitionFilterMixin(AreaRequiredMixin):
@@ -132,34 +121,20 @@ class SelectionListView(LenientPageMixin, _CompetitionFilterMixin, ListView):
         context["published"] = self.competition.admin_results_published_at
         context["query"] = self.request.GET.urlencode()
         for proposal in context["proposals"]:
-            proposal.cluster_label = _cluster_label(proposal)
-            proposal.province_name = _province_name(proposal)
+            proposal.cluster_label = cluster_label(proposal)
+            proposal.province_name = province_name(proposal)
         return context
 
 
 class SelectionExportView(_CompetitionFilterMixin, View):
-    """The filtered list as XLSX or CSV (all matching rows, not just one page)."""
+    """The filtered list as XLSX or CSV (all matching rows, not just one page): at once when
+    small, otherwise as a background job (`views.exports.export_or_job`)."""
 
     def get(self, request, fmt):
         if fmt not in EXPORT_FORMATS or self.competition is None:
             raise Http404
-        columns = [
-            Column(_("Judul"), lambda p: p.title),
-            Column(_("Instansi"), lambda p: p.instansi.name),
-            Column(_("Klaster"), _cluster_label),
-            Column(_("Provinsi"), _province_name),
-            Column(_("Kelompok"), lambda p: str(p.group.get_kind_display())),
-            Column(_("Kategori"), lambda p: p.category.name if p.category else ""),
-            Column(_("Status"), lambda p: str(p.get_state_display())),
-            Column(_("Diteruskan (WIB)"), lambda p: p.forwarded_at),
-        ]
-        rows = self.filtered().iterator(chunk_size=2000)
-        return export_response(
-            rows,
-            columns,
-            fmt=fmt,
-            filename=f"seleksi-administrasi-{self.competition.slug}",
-        )
+        source = selection_source(request.user, self.competition, request.GET)
+        return export_or_job(request, kind=ExportKind.SELECTION, fmt=fmt, source=source)
 
 
 class _SelectionPostView(AreaRequiredMixin, View):

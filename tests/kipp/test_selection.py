@@ -649,7 +649,7 @@ def test_csv_export_has_bom_and_the_filtered_rows_only(client, babel, national):
         f"{LIST}ekspor/csv/", {"edisi": national.competition.pk, "cluster": Cluster.KABUPATEN}
     )
 
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert rows[0] == HEADER
