@@ -98,7 +98,7 @@ def delete_problem(innovation: Innovation, proposals=None) -> str | None:
     for proposal in proposals:
         if proposal.state != ProposalState.DRAFT:
             return _(
-                "Inovasi ini sudah diajukan di %(c)s (status: %(s)s); riwayatnya harus tetap "
+                "Usulan inovasi ini di %(c)s berstatus “%(s)s”; riwayatnya harus tetap "
                 "tersimpan sehingga inovasi tidak dapat dihapus."
             ) % {"c": proposal.competition.name, "s": proposal.get_state_display()}
     if innovation.replications.exists():
@@ -110,7 +110,11 @@ def _locked(innovation: Innovation, actor: User) -> tuple[Innovation, list[Propo
     """The innovation and its proposals, row-locked so no proposal is submitted meanwhile."""
     if not proposer_sides(actor, unit=innovation.unit):
         raise PermissionDenied
-    locked = Innovation.objects.select_for_update().select_related("unit").get(pk=innovation.pk)
+    locked = (
+        Innovation.objects.select_for_update(of=("self",))
+        .select_related("unit")
+        .get(pk=innovation.pk)
+    )
     proposals = list(
         Proposal.objects.select_for_update(of=("self",))
         .select_related("competition", "unit")
