@@ -230,7 +230,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "hubs.tasks.notification_email_sweep",
         "schedule": 300.0,
     },
+    "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
 }
+# Exports of more rows than this are built by a Celery job with a progress page.
+EXPORT_SYNC_MAX_ROWS = env_int("EXPORT_SYNC_MAX_ROWS", 2000)
 
 if REDIS_URL:
     CACHES = {

@@ -85,3 +85,22 @@ class ChecklistItem(models.TextChoices):
     CATEGORY_FIT = "category_fit", _("Kategori sesuai")
     INNOVATOR_DECREE = "innovator_decree", _("Ada SK inovator")
     TRUTH_STATEMENT = "truth_statement", _("Pernyataan kebenaran dicentang")
+
+
+class ExportKind(models.TextChoices):
+    """Lists that can be exported as a background job when they are large."""
+
+    SELECTION = "selection", _("Seleksi administrasi")
+    VERIFICATION = "verification", _("Verifikasi lokal")
+
+
+class ExportFormat(models.TextChoices):
+    XLSX = "xlsx", _("Excel (XLSX)")
+    CSV = "csv", _("CSV")
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu giliran")
+    RUNNING = "running", _("Sedang dibuat")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")

@@ -1,21 +1,24 @@
-"""Lists to XLSX and CSV: one function for every export of the portal.
+"""Lists to XLSX and CSV: one place for every export of the portal.
 
-openpyxl's write-only mode streams rows to disk, so memory stays flat for thousands of
-proposals; CSV gets a UTF-8 BOM so spreadsheet programs read Indonesian names correctly.
+Small exports are answered at once: CSV streams line by line, XLSX is built with
+openpyxl's write-only mode (rows go straight to the file, memory stays flat). Large ones
+are written to a file by a background job (`kipp.services.exports`) with the same
+functions. CSV gets a UTF-8 BOM so spreadsheet programs read Indonesian names correctly.
 """
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPES = {"xlsx": XLSX, "csv": "text/csv; charset=utf-8"}
 # Cells starting with these would run as formulas in a spreadsheet program.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -36,35 +39,64 @@ def _cell_text(value) -> object:
     return value
 
 
+def _lines(rows: Iterable[object], columns: list[Column]) -> Iterator[list]:
+    return ([_cell_text(column.value(row)) for column in columns] for row in rows)
+
+
+class _Echo:
+    """A file-like object that hands back what the csv writer writes."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_chunks(rows: Iterable[object], columns: list[Column]) -> Iterator[str]:
+    """The CSV text line by line, the BOM and the header first."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([str(column.title) for column in columns])
+    for line in _lines(rows, columns):
+        yield writer.writerow(
+            [v.strftime("%Y-%m-%d %H:%M") if hasattr(v, "strftime") else v for v in line]
+        )
+
+
+def write_xlsx(target, rows: Iterable[object], columns: list[Column]) -> None:
+    """Write the rows as one sheet with a bold header into `target` (a path or binary file)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    header = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=str(column.title))
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for line in _lines(rows, columns):
+        sheet.append(line)
+    workbook.save(target)
+
+
+def write_export(target, rows: Iterable[object], columns: list[Column], *, fmt: str) -> None:
+    """Write the export in `fmt` ("xlsx" or "csv") into the binary file `target`."""
+    if fmt == "csv":
+        for chunk in csv_chunks(rows, columns):
+            target.write(chunk.encode("utf-8"))
+    else:
+        write_xlsx(target, rows, columns)
+
+
 def export_response(
     rows: Iterable[object], columns: list[Column], *, fmt: str, filename: str
 ) -> HttpResponse:
     """An attachment response with one line per row; `fmt` is "xlsx" or "csv"."""
-    values = ([_cell_text(column.value(row)) for column in columns] for row in rows)
-    titles = [str(column.title) for column in columns]
     if fmt == "csv":
-        buffer = io.StringIO()
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer)
-        writer.writerow(titles)
-        for line in values:
-            writer.writerow(
-                [v.strftime("%Y-%m-%d %H:%M") if hasattr(v, "strftime") else v for v in line]
-            )
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        response = StreamingHttpResponse(
+            (chunk.encode("utf-8") for chunk in csv_chunks(rows, columns)),
+            content_type=CONTENT_TYPES["csv"],
+        )
     else:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        header = []
-        for title in titles:
-            cell = WriteOnlyCell(sheet, value=title)
-            cell.font = Font(bold=True)
-            header.append(cell)
-        sheet.append(header)
-        for line in values:
-            sheet.append(line)
         buffer = io.BytesIO()
-        workbook.save(buffer)
+        write_xlsx(buffer, rows, columns)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -3,12 +3,19 @@
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from hubs.models import Unit
 
 from .enums import GroupKind, ProposalState
 from .models import Category, Competition
+from .params import parse_id
+from .selectors.verification import (
+    proposals_to_verify,
+    verification_competitions,
+    verification_units,
+)
 
 
 class ProposalInboxFilter(django_filters.FilterSet):
@@ -84,3 +91,26 @@ class ProposalInboxFilter(django_filters.FilterSet):
         if not self.is_valid():
             return self.queryset.none()
         return self.filter_queryset(self.queryset, skip=frozenset({"state", "drafts"}))
+
+
+def inbox_filterset(user, query: QueryDict) -> tuple[ProposalInboxFilter, Competition | None]:
+    """The inbox filters of `user` for `query`, with the newest competition selected when
+    none (or a foreign one) is asked for: counts, quota and exports are always those of one
+    competition. Returns the filterset and that competition."""
+    competitions = verification_competitions(user)
+    data = query.copy()
+    data.pop("page", None)
+    data.pop("format", None)
+    asked = parse_id(data.get("competition", ""))
+    competition = competitions.filter(pk=asked).first() if asked else None
+    competition = competition or competitions.first()
+    if competition:
+        data["competition"] = str(competition.pk)
+    filterset = ProposalInboxFilter(
+        data,
+        queryset=proposals_to_verify(user),
+        competitions=competitions,
+        units=verification_units(user),
+        competition=competition,
+    )
+    return filterset, competition

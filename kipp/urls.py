@@ -5,6 +5,9 @@ from django.urls import path
 from .views import (
     competition_config,
     competitions,
+    evidence,
+    exports,
+    innovations,
     operator,
     proposal,
     public,
@@ -76,8 +79,20 @@ urlpatterns = [
     ),
     path("usulan/", operator.ProposalListView.as_view(), name="proposal_mine"),
     path("usulan/baru/", operator.ProposalCreateView.as_view(), name="proposal_create"),
-    path("usulan/inovasi/", operator.InnovationListView.as_view(), name="innovation_list"),
-    path("usulan/inovasi/baru/", operator.InnovationCreateView.as_view(), name="innovation_create"),
+    path("usulan/inovasi/", innovations.InnovationListView.as_view(), name="innovation_list"),
+    path(
+        "usulan/inovasi/baru/", innovations.InnovationCreateView.as_view(), name="innovation_create"
+    ),
+    path(
+        "usulan/inovasi/<int:pk>/ubah/",
+        innovations.InnovationUpdateView.as_view(),
+        name="innovation_update",
+    ),
+    path(
+        "usulan/inovasi/<int:pk>/hapus/",
+        innovations.InnovationDeleteView.as_view(),
+        name="innovation_delete",
+    ),
     path("usulan/<int:pk>/", proposal.ProposalDetailView.as_view(), name="proposal_detail"),
     path("usulan/<int:pk>/ubah/", operator.ProposalEditView.as_view(), name="proposal_edit"),
     path(
@@ -92,7 +107,7 @@ urlpatterns = [
     ),
     path(
         "usulan/<int:pk>/bukti/unggah/",
-        operator.EvidenceUploadView.as_view(),
+        evidence.EvidenceUploadView.as_view(),
         name="evidence_upload",
     ),
     path(
@@ -102,7 +117,7 @@ urlpatterns = [
     ),
     path(
         "usulan/<int:pk>/bukti/<int:evidence_pk>/hapus/",
-        operator.EvidenceDeleteView.as_view(),
+        evidence.EvidenceDeleteView.as_view(),
         name="evidence_delete",
     ),
     path(
@@ -141,6 +156,8 @@ urlpatterns = [
         selection.SelectionPublishView.as_view(),
         name="selection_publish",
     ),
+    path("ekspor/<int:pk>/", exports.ExportJobView.as_view(), name="export_job"),
+    path("ekspor/<int:pk>/unduh/", exports.ExportDownloadView.as_view(), name="export_download"),
     path(
         "pengumuman/<slug:slug>/seleksi-administrasi/",
         public.AdminResultsAnnouncementView.as_view(),

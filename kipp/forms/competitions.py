@@ -17,6 +17,8 @@ from ..models import Category, Competition, CompetitionGroup, FormSection
 
 WIB = ZoneInfo("Asia/Jakarta")
 NATIONAL = "nasional"
+# The same bound on every database (SQLite would store any 64-bit number in a small column).
+ORDER_MAX = MaxValueValidator(999, _("Urutan paling besar 999."))
 
 
 class WibDateTimeInput(forms.DateTimeInput):
@@ -222,6 +224,7 @@ class SectionForm(_CrispyMixin, forms.ModelForm):
             MinValueValidator(10, _("Batas kata minimal 10.")),
             MaxValueValidator(5000, _("Batas kata maksimal 5000.")),
         ]
+        self.fields["order"].validators += [ORDER_MAX]
         self._setup_helper()
 
 
@@ -234,6 +237,7 @@ class CategoryForm(_CrispyMixin, forms.ModelForm):
     def __init__(self, *args, competition: Competition, **kwargs):
         super().__init__(*args, **kwargs)
         self.competition = competition
+        self.fields["order"].validators += [ORDER_MAX]
         self._setup_helper()
 
     def clean_name(self):

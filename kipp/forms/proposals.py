@@ -13,8 +13,10 @@ from hubs.roles import roles_of
 from ..eligibility import count_words
 from ..enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
 from ..models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
+from ..params import MAX_ID, ModelIdsField
 from ..selectors.proposals import competitions_open_to, innovations_of
-from ..services.proposals import MAX_TEAM, units_for_innovations
+from ..services.innovations import units_for_innovations
+from ..services.proposals import MAX_TEAM
 from ..uploads import ACCEPT
 
 TEAM_FIELDS = ("name", "position", "phone", "email")
@@ -28,8 +30,10 @@ class _CrispyMixin:
         self.helper.form_tag = False
 
 
-class InnovationForm(_CrispyMixin, forms.Form):
-    unit = forms.ModelChoiceField(label=_("Unit (UPP/OPD)"), queryset=Unit.objects.none())
+class InnovationEditForm(_CrispyMixin, forms.Form):
+    """Name, start date and summary of an innovation; `locked` (the reason) shows the name
+    and start date read-only once they can no longer change."""
+
     title = forms.CharField(label=_("Nama inovasi"), max_length=255)
     started_on = forms.DateField(
         label=_("Tanggal mulai diterapkan"),
@@ -43,6 +47,25 @@ class InnovationForm(_CrispyMixin, forms.Form):
         max_length=5000,
     )
 
+    def __init__(self, *args, locked: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if locked:
+            for name in ("title", "started_on"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = locked
+        self._setup_helper()
+
+    def clean_started_on(self):
+        day = self.cleaned_data["started_on"]
+        if day > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal mulai diterapkan tidak boleh di masa depan."))
+        return day
+
+
+class InnovationForm(InnovationEditForm):
+    unit = forms.ModelChoiceField(label=_("Unit (UPP/OPD)"), queryset=Unit.objects.none())
+    field_order = ["unit", "title", "started_on", "summary"]
+
     def __init__(self, *args, actor, **kwargs):
         super().__init__(*args, **kwargs)
         units = units_for_innovations(actor)
@@ -52,13 +75,6 @@ class InnovationForm(_CrispyMixin, forms.Form):
         if len(choices) == 1:
             self.fields["unit"].initial = choices[0].pk
             self.fields["unit"].widget = forms.HiddenInput()
-        self._setup_helper()
-
-    def clean_started_on(self):
-        day = self.cleaned_data["started_on"]
-        if day > timezone.localdate():
-            raise forms.ValidationError(_("Tanggal mulai diterapkan tidak boleh di masa depan."))
-        return day
 
 
 def open_groups_for(actor, now=None):
@@ -114,7 +130,7 @@ def replication_sources(proposal: Proposal):
 class ProposalForm(forms.Form):
     """The proposal's content. `strict` for "Simpan"; autosave is lenient so no text is lost."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     title = forms.CharField(label=_("Judul"), max_length=255)
     category = forms.ModelChoiceField(
         label=_("Kategori"),
@@ -122,7 +138,7 @@ class ProposalForm(forms.Form):
         required=False,
         empty_label=_("— pilih kategori —"),
     )
-    sdgs = forms.ModelMultipleChoiceField(
+    sdgs = ModelIdsField(
         label=_("Tujuan TPB/SDGs yang didukung"),
         queryset=SdgGoal.objects.all(),
         required=False,

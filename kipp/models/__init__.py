@@ -1,6 +1,7 @@
 """Data of the competition: one module per area, every model importable from here."""
 
 from .competition import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from .exports import ExportJob
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
 
@@ -10,6 +11,7 @@ __all__ = [
     "CompetitionGroup",
     "DeadlineExtension",
     "Evidence",
+    "ExportJob",
     "FormSection",
     "Innovation",
     "Proposal",

@@ -1,13 +1,13 @@
 """Scoped reads of the competition: the single door to competitions, innovations and proposals."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from hubs.roles import roles_of
 
 from ..enums import QUOTA_STATES, TOP45_STATES, TOP99_STATES
-from ..models import Competition, Innovation, Proposal, ProposalEvent
+from ..models import Competition, DeadlineExtension, Innovation, Proposal, ProposalEvent
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
@@ -23,16 +23,24 @@ def competitions_managed_by(user) -> QuerySet[Competition]:
 
 
 def competitions_open_to(instansi, now=None) -> QuerySet[Competition]:
-    """Competitions in registration now that the instansi may enter (national, or its province's)."""
+    """Competitions the instansi may enter (national, or its province's) whose registration
+    has opened and whose local verification has not closed for it yet, its extension
+    included (`kipp.deadlines.deadlines_for`): the operator writes until its registration
+    close, the Admin Lokal until its verification close."""
     now = now or timezone.now()
     province_id = None
     if instansi.region_id:
         region = instansi.region
         province_id = region.parent_id or region.pk
+    extended = DeadlineExtension.objects.filter(
+        Q(registration_closes_at__gt=now) | Q(verification_closes_at__gt=now),
+        competition=OuterRef("pk"),
+        instansi_id=instansi.pk,
+    )
     return Competition.objects.filter(
         Q(organiser_hub__isnull=True) | Q(organiser_hub__province_id=province_id),
+        Q(verification_closes_at__gt=now) | Exists(extended),
         registration_opens_at__lte=now,
-        verification_closes_at__gt=now,
     ).order_by("registration_closes_at")
 
 
@@ -84,13 +92,14 @@ def title_taken(competition_id: int, title: str, *, exclude_pk: int | None = Non
     return queryset.exists()
 
 
-def innovation_title_taken(unit_id: int, title: str) -> bool:
+def innovation_title_taken(unit_id: int, title: str, *, exclude_pk: int | None = None) -> bool:
     """Whether the unit already has an innovation of this title (case-insensitive, indexed)."""
-    return (
-        Innovation.objects.alias(lower_title=Lower("title"))
-        .filter(unit_id=unit_id, lower_title=title.strip().lower())
-        .exists()
+    queryset = Innovation.objects.alias(lower_title=Lower("title")).filter(
+        unit_id=unit_id, lower_title=title.strip().lower()
     )
+    if exclude_pk is not None:
+        queryset = queryset.exclude(pk=exclude_pk)
+    return queryset.exists()
 
 
 def innovation_record(innovation: Innovation, *, before_year: int) -> dict[str, int]:

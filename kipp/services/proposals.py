@@ -1,9 +1,11 @@
-"""Writes of the proposer's side: innovations, draft proposals, their text and evidence.
+"""Writes of the proposer's side: draft proposals and their text (innovations in
+`kipp.services.innovations`, evidence files in `kipp.services.evidence`).
 
 Every function is keyword-only and atomic, checks that the actor is on the proposal's
-operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404) and
-that the proposal may still be changed (ValidationError with an Indonesian message). State
-changes (submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
+operator or Admin Lokal side (PermissionDenied otherwise, which views answer with 404), that
+the proposal may still be changed (ValidationError with an Indonesian message) and that the
+actor's window is open (`Refused` with the message of `kipp.deadlines`). State changes
+(submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
 """
 
 from dataclasses import dataclass
@@ -11,7 +13,6 @@ from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,14 +22,9 @@ from hubs.roles import roles_of
 from .. import deadlines
 from ..eligibility import WHILE_WRITING, proposal_problems
 from ..enums import EDITABLE_STATES, GroupKind
-from ..models import (
-    CompetitionGroup,
-    Evidence,
-    Innovation,
-    Proposal,
-)
-from ..selectors.proposals import competitions_open_to, innovation_title_taken, title_taken
-from ..uploads import check_evidence_file
+from ..errors import Refused
+from ..models import CompetitionGroup, Innovation, Proposal
+from ..selectors.proposals import competitions_open_to, title_taken
 from . import workflow
 
 # Fields of a proposal the proposer's side writes (besides `sections` and the SDG goals).
@@ -70,69 +66,45 @@ def proposer_sides(user: User, *, unit: Unit) -> set[str]:
     return sides
 
 
-def units_for_innovations(user: User):
-    """Active units the user may register innovations for."""
-    roles = roles_of(user)
-    return (
-        Unit.objects.filter(
-            Q(pk__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids),
-            is_active=True,
-        )
-        .select_related("instansi")
-        .order_by("instansi__name", "name")
-    )
-
-
-def _require_proposer(user: User, proposal: Proposal) -> set[str]:
+def require_proposer(user: User, proposal: Proposal) -> set[str]:
     sides = proposer_sides(user, unit=proposal.unit)
     if not sides:
         raise PermissionDenied
     return sides
 
 
+def actor_window(sides: set[str]) -> str:
+    """The window in which the proposer's side writes: the operator until registration
+    closes for its instansi, the Admin Lokal (acting for its operators) until local
+    verification closes; extensions move either close (`kipp.deadlines.deadlines_for`)."""
+    return deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
+
+
 def creation_window(
     sides: set[str], *, group: CompetitionGroup, instansi_id: int
 ) -> tuple[str, datetime]:
-    """Until when the actor may create a draft: the operator until registration closes,
-    the Admin Lokal (acting for its operators) until local verification closes."""
+    """Until when the actor may create a draft (see `actor_window`)."""
     limits = deadlines.deadlines_for(group.competition, instansi_id)
-    window = deadlines.VERIFICATION if workflow.ADMIN_LOKAL in sides else deadlines.REGISTRATION
+    window = actor_window(sides)
     return window, limits[window]
 
 
-# Innovations ------------------------------------------------------------------------------
+def edit_window_problem(proposal: Proposal, actor: User, now=None) -> str | None:
+    """Why `actor` may not write `proposal` now because of the deadline (None while its
+    window is open): the standard message of `kipp.deadlines.window_problem`."""
+    sides = proposer_sides(actor, unit=proposal.unit)
+    return deadlines.window_problem(
+        proposal.competition, proposal.instansi_id, actor_window(sides), now
+    )
 
 
-@transaction.atomic
-def innovation_create(
-    *, actor: User, unit: Unit, title: str, started_on, summary: str = ""
-) -> Innovation:
-    """Register a new innovation of `unit` (one of the operator's units, or any unit of the
-    Admin Lokal's instansi). Creates one Innovation; sends nothing."""
-    if not proposer_sides(actor, unit=unit) or not unit.is_active:
-        raise PermissionDenied
-    title = " ".join((title or "").split())
-    if not title:
-        raise ValidationError({"title": _("Nama inovasi wajib diisi.")})
-    if started_on > timezone.localdate():
-        raise ValidationError(
-            {"started_on": _("Tanggal mulai diterapkan tidak boleh di masa depan.")}
-        )
-    if innovation_title_taken(unit.pk, title):
-        raise ValidationError({"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")})
-    try:
-        with transaction.atomic():
-            return Innovation.objects.create(
-                unit=unit,
-                title=title,
-                started_on=started_on,
-                summary=(summary or "").strip(),
-                created_by=actor,
-            )
-    except IntegrityError:
-        raise ValidationError(
-            {"title": _("Unit ini sudah memiliki inovasi dengan nama ini.")}
-        ) from None
+def require_edit_window(proposal: Proposal, sides: set[str], now=None) -> None:
+    """Raise Refused once the actor's window has closed for the proposal's instansi."""
+    problem = deadlines.window_problem(
+        proposal.competition, proposal.instansi_id, actor_window(sides), now
+    )
+    if problem:
+        raise Refused(problem)
 
 
 # Proposals --------------------------------------------------------------------------------
@@ -266,7 +238,7 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
     return SavedVersion(version=version + 1, saved_at=now)
 
 
-def _check_editable(proposal: Proposal) -> None:
+def check_editable(proposal: Proposal) -> None:
     if not proposal.is_editable:
         raise ValidationError(
             _("Usulan ini sudah diajukan atau diproses sehingga tidak dapat diubah lagi."),
@@ -276,13 +248,15 @@ def _check_editable(proposal: Proposal) -> None:
 
 @transaction.atomic
 def proposal_save(
-    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> SavedVersion:
     """Save the proposal form ("Simpan"): every field, refusing over-long sections and an
-    empty or duplicate title. Raises EditConflict if `version` is no longer current.
-    Changes the proposal's fields, its SDG goals and its version; sends nothing."""
-    _require_proposer(actor, proposal)
-    _check_editable(proposal)
+    empty or duplicate title. Raises EditConflict if `version` is no longer current, and
+    Refused once the actor's window has closed (see `actor_window`). Changes the proposal's
+    fields, its SDG goals and its version; sends nothing."""
+    sides = require_proposer(actor, proposal)
+    check_editable(proposal)
+    require_edit_window(proposal, sides, now)
     fields = _clean_changes(proposal, changes)
     errors = writing_problems(proposal, fields)
     if errors:
@@ -292,14 +266,16 @@ def proposal_save(
 
 @transaction.atomic
 def proposal_autosave(
-    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None
+    *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> tuple[SavedVersion, list[str]]:
     """Store what the proposer is typing, so nothing is lost; returns the new version and
     warnings. Over-long sections are stored (and warned about); an empty or duplicate
     title is not stored (the previous one stays). Raises EditConflict if `version` is no
-    longer current, without writing anything. Sends nothing."""
-    _require_proposer(actor, proposal)
-    _check_editable(proposal)
+    longer current and Refused once the actor's window has closed, in both cases without
+    writing anything. Sends nothing."""
+    sides = require_proposer(actor, proposal)
+    check_editable(proposal)
+    require_edit_window(proposal, sides, now)
     fields = _clean_changes(proposal, changes)
     problems = writing_problems(proposal, fields)
     if "title" in problems:
@@ -311,58 +287,3 @@ def proposal_autosave(
     warnings = list(problems.values())
     saved = _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
     return saved, warnings
-
-
-# Evidence ---------------------------------------------------------------------------------
-
-
-def _lock_editable(proposal: Proposal) -> Proposal:
-    """Lock the row so a submit cannot slip between the check and the file change."""
-    locked = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("competition")
-        .get(pk=proposal.pk)
-    )
-    _check_editable(locked)
-    return locked
-
-
-@transaction.atomic
-def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload) -> Evidence:
-    """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
-    limit, under a random stored name. Creates one Evidence row and its file; sends
-    nothing. Nothing is stored when the file is refused."""
-    _require_proposer(actor, proposal)
-    locked = _lock_editable(proposal)
-    limit = locked.competition.max_file_mb * 1024 * 1024
-    checked = check_evidence_file(upload, max_bytes=limit)
-    item = Evidence(
-        proposal=locked,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
-    )
-    item.file.save(checked.original_name, upload, save=False)
-    # If the row cannot be written, the file just stored must not stay behind.
-    try:
-        with transaction.atomic():
-            item.save()
-    except Exception:
-        item.file.delete(save=False)
-        raise
-    return item
-
-
-@transaction.atomic
-def evidence_remove(*, proposal: Proposal, actor: User, evidence: Evidence) -> None:
-    """Delete an evidence file of an editable proposal (the row now, the file after
-    commit). Sends nothing."""
-    _require_proposer(actor, proposal)
-    _lock_editable(proposal)
-    if evidence.proposal_id != proposal.pk:
-        raise PermissionDenied
-    storage, name = evidence.file.storage, evidence.file.name
-    evidence.delete()
-    transaction.on_commit(lambda: storage.delete(name))

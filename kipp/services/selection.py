@@ -20,6 +20,7 @@ from ..enums import QUOTA_STATES
 from ..enums import ProposalState as S
 from ..errors import Refused
 from ..models import Competition, Proposal, ProposalEvent
+from ..params import parse_ids
 from ..selectors import proposals as selectors
 from . import workflow
 
@@ -74,7 +75,8 @@ def admin_selection_decide(
     """Pass or fail each of `proposal_ids`, one transition (and transaction) per proposal.
 
     An id outside the actor's selection for this competition is counted as refused and never
-    touched. Each passed or failed proposal gets its event and notifies its operators and
+    touched; a value that is not an id at all (`kipp.params.parse_ids`) refuses the whole
+    request before anything is looked up. Each passed or failed proposal gets its event and notifies its operators and
     Admin Lokal after its own commit (see `workflow.proposal_transition`).
     """
     if decision not in DECISIONS:
@@ -82,14 +84,9 @@ def admin_selection_decide(
     note = (note or "").strip()
     if decision == FAIL and not note:
         raise Refused(_("Tuliskan alasan tidak lolos untuk usulan yang dipilih."))
-    ids = []
-    for raw in proposal_ids:
-        try:
-            value = int(raw)
-        except (TypeError, ValueError):
-            continue
-        if value not in ids:
-            ids.append(value)
+    ids = parse_ids(proposal_ids)
+    if ids is None:
+        raise Refused(_("Pilihan usulan tidak sah."))
     found = {
         p.pk: p
         for p in proposals_in_selection(user=actor, competition=competition).filter(pk__in=ids)

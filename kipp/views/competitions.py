@@ -25,6 +25,7 @@ from ..enums import GroupKind
 from ..forms.competitions import (
     CompetitionForm,
 )
+from ..params import LenientPageMixin
 from ..selectors.competitions import (
     competition_organisers_for,
 )
@@ -46,7 +47,7 @@ def _phase(competition, now) -> tuple[str, str]:
     return _("Pendaftaran selesai"), "light"
 
 
-class CompetitionListView(SearchableListView):
+class CompetitionListView(LenientPageMixin, SearchableListView):
     permission_required = PERMISSION
     template_name = "kipp/competition_list.html"
     context_object_name = "competitions"

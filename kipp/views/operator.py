@@ -1,21 +1,20 @@
-"""The proposer's side: innovations, "Usulan saya", a new draft, the proposal form with its
-autosave, and evidence uploads.
+"""The proposer's side: "Usulan saya", a new draft, the proposal form with its autosave,
+and the pieces the innovation and evidence views share (`ProposerMixin`, `add_errors`).
 
 Every view needs the `kipp.propose` area and reaches proposals only through
 `proposals_of_proposer()` (the shared selector narrowed to the operator's units and the
 Admin Lokal's instansi), so anything outside answers 404. Writes go through
-`kipp.services_proposals`.
+`kipp.services.proposals`.
 """
 
 from datetime import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -30,14 +29,15 @@ from .. import deadlines
 from ..eligibility import submission_problems
 from ..enums import EvidenceKind
 from ..enums import ProposalState as S
+from ..errors import Refused
 from ..forms.proposals import (
     EvidenceForm,
-    InnovationForm,
     ProposalCreateForm,
     ProposalForm,
     open_groups_for,
 )
-from ..models import Evidence, Proposal
+from ..models import Proposal
+from ..params import LenientPageMixin, parse_id
 from ..selectors import proposals as selectors
 from ..services import proposals as services_proposals
 from ..services import workflow
@@ -89,71 +89,10 @@ def countdown(competition, instansi_id: int, now=None) -> dict:
     }
 
 
-# Innovations ------------------------------------------------------------------------------
-
-
-class InnovationListView(AreaRequiredMixin, ListView):
-    permission_required = PROPOSE
-    template_name = "kipp/innovation_list.html"
-    context_object_name = "innovations"
-    paginate_by = 25
-
-    def get_queryset(self):
-        queryset = (
-            selectors.innovations_of(self.request.user)
-            .prefetch_related(
-                Prefetch(
-                    "proposals",
-                    queryset=Proposal.objects.select_related("competition").order_by(
-                        "-competition__year"
-                    ),
-                )
-            )
-            .order_by("title", "pk")
-        )
-        query = self.request.GET.get("q", "").strip()
-        if query:
-            queryset = queryset.filter(title__icontains=query)
-        return queryset
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "q": self.request.GET.get("q", "")}
-
-
-class InnovationCreateView(AreaRequiredMixin, FormView):
-    permission_required = PROPOSE
-    template_name = "kipp/innovation_form.html"
-    form_class = InnovationForm
-
-    def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "actor": self.request.user}
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "cancel_url": reverse("innovation_list")}
-
-    def form_valid(self, form):
-        data = form.cleaned_data
-        try:
-            innovation = services_proposals.innovation_create(
-                actor=self.request.user,
-                unit=data["unit"],
-                title=data["title"],
-                started_on=data["started_on"],
-                summary=data["summary"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Inovasi “%(t)s” didaftarkan.") % {"t": innovation.title})
-        return redirect("innovation_list")
-
-
 # Proposals --------------------------------------------------------------------------------
 
 
-class ProposalListView(AreaRequiredMixin, ListView):
+class ProposalListView(LenientPageMixin, AreaRequiredMixin, ListView):
     """ "Usulan saya": the proposals of the operator's units / the Admin Lokal's instansi."""
 
     permission_required = PROPOSE
@@ -207,9 +146,9 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
 
     def get_initial(self):
         initial = super().get_initial()
-        chosen = self.request.GET.get("inovasi", "")
-        if chosen.isdigit():
-            initial["innovation"] = int(chosen)
+        chosen = parse_id(self.request.GET.get("inovasi", ""))
+        if chosen:
+            initial["innovation"] = chosen
         return initial
 
     def get_context_data(self, **kwargs):
@@ -230,7 +169,7 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
         except PermissionDenied:
             raise Http404 from None
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
             return self.form_invalid(form)
         messages.success(
             self.request,
@@ -240,7 +179,7 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
         return redirect("proposal_edit", pk=proposal.pk)
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
             for item in errors:
@@ -250,7 +189,7 @@ def _add_errors(form, error: ValidationError) -> None:
             form.add_error(None, message)
 
 
-class _ProposerMixin(AreaRequiredMixin):
+class ProposerMixin(AreaRequiredMixin):
     permission_required = PROPOSE
 
     def get_proposal(self, pk, *, for_update_page=False) -> Proposal:
@@ -278,7 +217,7 @@ def conflict_message(changed_at: datetime) -> str:
     ) % {"t": f"{timezone.localtime(changed_at):%H:%M} WIB"}
 
 
-class ProposalEditView(_ProposerMixin, View):
+class ProposalEditView(ProposerMixin, View):
     template_name = "kipp/proposal_form.html"
 
     def get(self, request, pk):
@@ -292,7 +231,13 @@ class ProposalEditView(_ProposerMixin, View):
         if not proposal.is_editable:
             return self.not_editable(proposal)
         form = ProposalForm(request.POST, proposal=proposal, strict=True)
-        if not form.is_valid():
+        valid = form.is_valid()
+        if "version" in form.errors:
+            return HttpResponseBadRequest(_("Versi usulan tidak dikenal."))
+        closed = services_proposals.edit_window_problem(proposal, request.user)
+        if closed:
+            return self.closed(proposal, form, closed)
+        if not valid:
             messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
             return self.render(proposal, form, status=200)
         try:
@@ -305,6 +250,8 @@ class ProposalEditView(_ProposerMixin, View):
             )
         except PermissionDenied:
             raise Http404 from None
+        except Refused as refused:
+            return self.closed(proposal, form, " ".join(refused.messages))
         except EditConflict as conflict:
             return self.render(
                 proposal, form, status=409, conflict=conflict_message(conflict.changed_at)
@@ -313,7 +260,7 @@ class ProposalEditView(_ProposerMixin, View):
             if getattr(error, "code", None) == "not_editable":
                 proposal.refresh_from_db()
                 return self.not_editable(proposal)
-            _add_errors(form, error)
+            add_errors(form, error)
             messages.error(request, _("Usulan belum disimpan; periksa isian yang ditandai."))
             return self.render(proposal, form, status=200)
         messages.success(
@@ -322,27 +269,41 @@ class ProposalEditView(_ProposerMixin, View):
         )
         return redirect("proposal_edit", pk=proposal.pk)
 
+    def closed(self, proposal, form, problem: str):
+        """The posted text shown back read-only (so it can be copied), nothing stored."""
+        messages.error(self.request, problem)
+        return self.render(proposal, form, status=409)
+
     def render(self, proposal, form, *, status=200, conflict=""):
         user = self.request.user
         sides = workflow.sides_of(user, proposal)
+        closed = services_proposals.edit_window_problem(proposal, user)
+        if closed:
+            # Read-only after the actor's close: the text stays visible, nothing is sent.
+            for field in form.fields.values():
+                field.widget.attrs["disabled"] = True
         context = {
             "proposal": proposal,
             "form": form,
             "conflict": conflict,
+            "closed": closed,
             "deadline": countdown(proposal.competition, proposal.instansi_id),
             "is_admin_lokal": workflow.ADMIN_LOKAL in sides,
             "can_submit": S.SUBMITTED in workflow.allowed_moves(user, proposal),
             "problems": submission_problems(proposal),
-            **evidence_context(proposal),
+            **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
 
 
-def evidence_context(proposal, form=None) -> dict:
+def evidence_context(proposal, form=None, *, closed: str | None = None) -> dict:
+    """The evidence card: files, what the group requires, and whether files may still be
+    added or removed (`closed` is the deadline problem of the visitor, if any)."""
     items = list(proposal.evidence.all())
     present = {item.kind for item in items}
     return {
         "evidence_items": items,
+        "evidence_open": proposal.is_editable and not closed,
         "evidence_form": form or EvidenceForm(),
         "required_evidence": [
             {"label": EvidenceKind(kind).label, "done": kind in present}
@@ -353,12 +314,12 @@ def evidence_context(proposal, form=None) -> dict:
     }
 
 
-class ProposalAutosaveView(_ProposerMixin, View):
+class ProposalAutosaveView(ProposerMixin, View):
     """htmx autosave: stores the form if the posted version is still current.
 
     Answers 200 with the new version (swapped out of band into the form), 409 when someone
-    saved first or the proposal is no longer editable (nothing is overwritten), 422 when
-    nothing could be stored.
+    saved first, the proposal is no longer editable or the actor's window has closed
+    (nothing is overwritten), 422 when nothing could be stored.
     """
 
     http_method_names = ["post"]
@@ -385,6 +346,8 @@ class ProposalAutosaveView(_ProposerMixin, View):
             )
         except PermissionDenied:
             raise Http404 from None
+        except Refused as refused:
+            return self.fragment(conflict=" ".join(refused.messages), status=409)
         except EditConflict as conflict:
             return self.fragment(conflict=conflict_message(conflict.changed_at), status=409)
         except ValidationError as error:
@@ -398,67 +361,3 @@ class ProposalAutosaveView(_ProposerMixin, View):
     def fragment(self, *, status=200, **context):
         html = render_to_string("kipp/_autosave_status.html", context, request=self.request)
         return HttpResponse(html, status=status)
-
-
-# Evidence ---------------------------------------------------------------------------------
-
-
-class _EvidenceView(_ProposerMixin, View):
-    http_method_names = ["post"]
-
-    def respond(self, proposal, *, form=None, error="", success=""):
-        if self.request.htmx:
-            proposal = self.get_proposal(proposal.pk, for_update_page=True)
-            context = {
-                "proposal": proposal,
-                "evidence_error": error,
-                "evidence_success": success,
-                **evidence_context(proposal, form),
-            }
-            return render(self.request, "kipp/_evidence_card.html", context)
-        if error:
-            messages.error(self.request, error)
-        if success:
-            messages.success(self.request, success)
-        if not proposal.is_editable:
-            return redirect(proposal.get_absolute_url())
-        return redirect("proposal_edit", pk=proposal.pk)
-
-
-class EvidenceUploadView(_EvidenceView):
-    def post(self, request, pk):
-        proposal = self.get_proposal(pk)
-        form = EvidenceForm(request.POST, request.FILES)
-        if not form.is_valid():
-            error = " ".join(message for errors in form.errors.values() for message in errors)
-            return self.respond(proposal, form=form, error=error)
-        try:
-            item = services_proposals.evidence_add(
-                proposal=proposal,
-                actor=request.user,
-                kind=form.cleaned_data["kind"],
-                upload=form.cleaned_data["file"],
-            )
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            return self.respond(proposal, form=form, error=" ".join(error.messages))
-        return self.respond(
-            proposal,
-            success=_("Berkas “%(n)s” diunggah.") % {"n": item.original_name},
-        )
-
-
-class EvidenceDeleteView(_EvidenceView):
-    def post(self, request, pk, evidence_pk):
-        proposal = self.get_proposal(pk)
-        item = get_object_or_404(Evidence.objects.filter(proposal=proposal), pk=evidence_pk)
-        try:
-            services_proposals.evidence_remove(proposal=proposal, actor=request.user, evidence=item)
-        except PermissionDenied:
-            raise Http404 from None
-        except ValidationError as error:
-            return self.respond(proposal, error=" ".join(error.messages))
-        return self.respond(
-            proposal, success=_("Berkas “%(n)s” dihapus.") % {"n": item.original_name}
-        )

@@ -17,6 +17,7 @@ from ..eligibility import count_words
 from ..enums import ProposalState as S
 from ..selectors import proposals as selectors
 from ..services import workflow
+from ..services.proposals import edit_window_problem
 
 # Button text per target state; the note field is shown for moves that require one.
 MOVE_LABELS = {
@@ -70,8 +71,10 @@ class ProposalDetailView(ScopedObjectMixin, DetailView):
         context["moves"] = move_buttons(self.request.user, proposal)
         context["deadlines"] = deadlines.deadlines_for(proposal.competition, proposal.instansi_id)
         context["sides"] = workflow.sides_of(self.request.user, proposal)
-        context["can_edit"] = proposal.is_editable and bool(
-            context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL}
+        context["can_edit"] = (
+            proposal.is_editable
+            and bool(context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL})
+            and not edit_window_problem(proposal, self.request.user)
         )
         return context
 

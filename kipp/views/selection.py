@@ -8,7 +8,7 @@ anything else answers 404. State changes go through `workflow.proposal_transitio
 """
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,17 +16,18 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from hubs.enums import CLUSTER_OF_KIND, Cluster
 from hubs.views.access import AreaRequiredMixin
 
-from ..enums import QUOTA_STATES
+from ..enums import QUOTA_STATES, ExportKind
 from ..enums import ProposalState as S
-from ..exports import Column, export_response
 from ..filters_selection import AdminSelectionFilter
+from ..params import LenientPageMixin, parse_id, parse_ids
 from ..selectors import proposals as selectors
 from ..services import selection as services_selection
 from ..services import workflow
+from ..services.exports import cluster_label, province_name, selection_source
 from ..services.selection import PASS
+from .exports import export_or_job
 
 PERMISSION = "kipp.select_admin"
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -56,17 +57,6 @@ def _next(request, competition) -> str:
     return _list_url(competition)
 
 
-def _cluster_label(proposal) -> str:
-    return str(Cluster(CLUSTER_OF_KIND[proposal.instansi.kind]).label)
-
-
-def _province_name(proposal) -> str:
-    region = proposal.instansi.region
-    if region is None:
-        return ""
-    return (region.province or region).name
-
-
 class _CompetitionFilterMixin(AreaRequiredMixin):
     """Resolve `?edisi=` among the user's competitions (default: the most recent) and filter."""
 
@@ -78,7 +68,12 @@ class _CompetitionFilterMixin(AreaRequiredMixin):
             self.competitions = _competitions(request.user)
             chosen = request.GET.get("edisi", "")
             if chosen:
-                matches = [e for e in self.competitions if str(e.pk) == chosen]
+                # A malformed edisi is a broken request (400); a valid one not among the
+                # user's competitions answers 404 like any object outside its scope.
+                chosen_id = parse_id(chosen)
+                if chosen_id is None:
+                    return HttpResponseBadRequest(_("Edisi tidak dikenal."))
+                matches = [e for e in self.competitions if e.pk == chosen_id]
                 if not matches:
                     raise Http404
                 self.competition = matches[0]
@@ -96,7 +91,7 @@ class _CompetitionFilterMixin(AreaRequiredMixin):
         return self.filterset.qs.order_by("forwarded_at", "pk")
 
 
-class SelectionListView(_CompetitionFilterMixin, ListView):
+class SelectionListView(LenientPageMixin, _CompetitionFilterMixin, ListView):
     template_name = "kipp/selection_list.html"
     context_object_name = "proposals"
     paginate_by = 25
@@ -124,34 +119,20 @@ class SelectionListView(_CompetitionFilterMixin, ListView):
         context["published"] = self.competition.admin_results_published_at
         context["query"] = self.request.GET.urlencode()
         for proposal in context["proposals"]:
-            proposal.cluster_label = _cluster_label(proposal)
-            proposal.province_name = _province_name(proposal)
+            proposal.cluster_label = cluster_label(proposal)
+            proposal.province_name = province_name(proposal)
         return context
 
 
 class SelectionExportView(_CompetitionFilterMixin, View):
-    """The filtered list as XLSX or CSV (all matching rows, not just one page)."""
+    """The filtered list as XLSX or CSV (all matching rows, not just one page): at once when
+    small, otherwise as a background job (`views.exports.export_or_job`)."""
 
     def get(self, request, fmt):
         if fmt not in EXPORT_FORMATS or self.competition is None:
             raise Http404
-        columns = [
-            Column(_("Judul"), lambda p: p.title),
-            Column(_("Instansi"), lambda p: p.instansi.name),
-            Column(_("Klaster"), _cluster_label),
-            Column(_("Provinsi"), _province_name),
-            Column(_("Kelompok"), lambda p: str(p.group.get_kind_display())),
-            Column(_("Kategori"), lambda p: p.category.name if p.category else ""),
-            Column(_("Status"), lambda p: str(p.get_state_display())),
-            Column(_("Diteruskan (WIB)"), lambda p: p.forwarded_at),
-        ]
-        rows = self.filtered().iterator(chunk_size=2000)
-        return export_response(
-            rows,
-            columns,
-            fmt=fmt,
-            filename=f"seleksi-administrasi-{self.competition.slug}",
-        )
+        source = selection_source(request.user, self.competition, request.GET)
+        return export_or_job(request, kind=ExportKind.SELECTION, fmt=fmt, source=source)
 
 
 class _SelectionPostView(AreaRequiredMixin, View):
@@ -198,7 +179,9 @@ class SelectionBulkView(_SelectionPostView):
     def post(self, request, pk):
         competition = _competition(request.user, pk)
         decision = request.POST.get("decision", "")
-        ids = request.POST.getlist("ids")
+        ids = parse_ids(request.POST.getlist("ids"))
+        if ids is None:
+            return HttpResponseBadRequest(_("Pilihan usulan tidak sah."))
         if not ids:
             messages.error(request, _("Pilih minimal satu usulan."))
             return redirect(_next(request, competition))

@@ -21,20 +21,20 @@ from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
 from .. import deadlines
-from ..enums import ChecklistItem
+from ..enums import ChecklistItem, ExportKind
 from ..enums import ProposalState as S
-from ..exports import Column, export_response
-from ..filters import ProposalInboxFilter
+from ..filters import ProposalInboxFilter, inbox_filterset
 from ..forms.verification import VerificationForm
+from ..params import LenientPageMixin
 from ..selectors.verification import (
     checklist_hints,
     proposals_to_verify,
     quota_usage,
     state_counts,
-    verification_competitions,
-    verification_units,
 )
+from ..services.exports import verification_source
 from ..services.verification import verification_save
+from .exports import export_or_job
 from .proposal import ProposalDetailView
 
 # The moves offered on the verification page, in this order.
@@ -46,33 +46,14 @@ class InboxFilterMixin(AreaRequiredMixin):
     permission_required = "kipp.verify"
 
     def get_filterset(self) -> ProposalInboxFilter:
-        """The inbox filters, with the newest competition selected when none (or a foreign one)
-        is asked for: counts and quota are always those of one competition."""
+        """The inbox filters of the request (`kipp.filters.inbox_filterset`)."""
         if hasattr(self, "_filterset"):
             return self._filterset
-        user = self.request.user
-        competitions = verification_competitions(user)
-        data = self.request.GET.copy()
-        data.pop("page", None)
-        data.pop("format", None)
-        asked = data.get("competition", "")
-        competition = competitions.filter(pk=asked).first() if asked.isdigit() else None
-        competition = competition or competitions.first()
-        if competition:
-            data["competition"] = str(competition.pk)
-        self.competition = competition
-        self._filterset = ProposalInboxFilter(
-            data,
-            queryset=proposals_to_verify(user),
-            competitions=competitions,
-            units=verification_units(user),
-            competition=competition,
-            request=self.request,
-        )
+        self._filterset, self.competition = inbox_filterset(self.request.user, self.request.GET)
         return self._filterset
 
 
-class VerificationInboxView(InboxFilterMixin, ListView):
+class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
     template_name = "kipp/verification_inbox.html"
     context_object_name = "proposals"
     paginate_by = 25
@@ -130,33 +111,16 @@ class VerificationInboxView(InboxFilterMixin, ListView):
         return quotas
 
 
-def _export_columns() -> list[Column]:
-    return [
-        Column(_("Judul"), lambda p: p.title),
-        Column(_("Kelompok"), lambda p: p.group.get_kind_display()),
-        Column(_("Kategori"), lambda p: _(p.category.name) if p.category_id else ""),
-        Column(_("Unit"), lambda p: p.unit.name),
-        Column(_("Status"), lambda p: str(p.get_state_display())),
-        Column(_("Diajukan (WIB)"), lambda p: p.submitted_at),
-        Column(_("Diperbarui (WIB)"), lambda p: p.updated_at),
-    ]
-
-
 class VerificationExportView(InboxFilterMixin, View):
-    """The inbox as filtered on screen (every page), as XLSX or CSV."""
+    """The inbox as filtered on screen (every page), as XLSX or CSV: at once when small,
+    otherwise as a background job (`views.exports.export_or_job`)."""
 
     def get(self, request):
         fmt = request.GET.get("format", "xlsx")
         if fmt not in EXPORT_FORMATS:
             raise Http404
-        filterset = self.get_filterset()
-        name = "verifikasi"
-        if self.competition:
-            name += f"-{self.competition.slug}"
-        name += timezone.localtime().strftime("-%Y%m%d-%H%M")
-        return export_response(
-            filterset.qs.iterator(chunk_size=1000), _export_columns(), fmt=fmt, filename=name
-        )
+        source = verification_source(request.user, request.GET)
+        return export_or_job(request, kind=ExportKind.VERIFICATION, fmt=fmt, source=source)
 
 
 class VerificationDetailView(ProposalDetailView):

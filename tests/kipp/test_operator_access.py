@@ -3,7 +3,7 @@
 import pytest
 
 from kipp.enums import ProposalState as S
-from kipp.models import Evidence, Proposal
+from kipp.models import Evidence, Innovation, Proposal
 from tests import factories as f
 from tests.kipp import factories as kf
 from tests.kipp.operator_helpers import form_data
@@ -75,6 +75,51 @@ def test_area_pages_access(client, actors, draft, actor, status, url):
         assert shown == (actor in ("owner", "colleague", "admin_lokal"))
 
 
+@pytest.mark.parametrize(("actor", "status"), OBJECT_MATRIX)
+@pytest.mark.parametrize("action", ["ubah", "hapus"])
+def test_innovation_pages_access(client, actors, draft, actor, status, action):
+    client.force_login(actors[actor])
+
+    response = client.get(f"/usulan/inovasi/{draft.innovation_id}/{action}/")
+
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    "actor", ["outsider_operator", "outsider_admin", "evaluator", "sekretariat"]
+)
+def test_forged_innovation_posts_change_nothing(client, actors, draft, actor):
+    client.force_login(actors[actor])
+    innovation = draft.innovation
+    before = list(Innovation.objects.order_by("pk").values_list())
+    proposals = list(Proposal.objects.order_by("pk").values_list("pk", "title", "version"))
+
+    updated = client.post(
+        f"/usulan/inovasi/{innovation.pk}/ubah/",
+        {"title": "Dibajak", "started_on": "2019-01-01", "summary": "Dibajak"},
+    )
+    deleted = client.post(f"/usulan/inovasi/{innovation.pk}/hapus/")
+
+    assert (updated.status_code, deleted.status_code) == (404, 404)
+    assert list(Innovation.objects.order_by("pk").values_list()) == before
+    assert list(Proposal.objects.order_by("pk").values_list("pk", "title", "version")) == proposals
+
+
+@pytest.mark.parametrize("actor", ["owner", "colleague", "admin_lokal"])
+def test_innovation_posts_in_scope_apply(client, actors, draft, actor):
+    client.force_login(actors[actor])
+    innovation = draft.innovation
+
+    updated = client.post(
+        f"/usulan/inovasi/{innovation.pk}/ubah/",
+        {"title": "Sipandu Baru", "started_on": "2019-01-01", "summary": "Diperbarui"},
+    )
+    deleted = client.post(f"/usulan/inovasi/{innovation.pk}/hapus/")
+
+    assert (updated.status_code, deleted.status_code) == (302, 302)
+    assert not Innovation.objects.filter(pk=innovation.pk).exists()
+
+
 @pytest.mark.parametrize(
     "url",
     [
@@ -83,10 +128,12 @@ def test_area_pages_access(client, actors, draft, actor, status, url):
         "/usulan/inovasi/",
         "/usulan/inovasi/baru/",
         "/usulan/{pk}/ubah/",
+        "/usulan/inovasi/{innovation}/ubah/",
+        "/usulan/inovasi/{innovation}/hapus/",
     ],
 )
 def test_anonymous_is_sent_to_login(client, draft, url):
-    response = client.get(url.format(pk=draft.pk))
+    response = client.get(url.format(pk=draft.pk, innovation=draft.innovation_id))
 
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
@@ -127,12 +174,20 @@ def test_forged_posts_to_another_instansi_change_nothing(client, actors, draft, 
 
 def test_anonymous_posts_change_nothing(client, draft):
     before = draft.version
+    innovation = list(Innovation.objects.values_list())
 
     response = client.post(f"/usulan/{draft.pk}/simpan-otomatis/", form_data(draft))
+    updated = client.post(
+        f"/usulan/inovasi/{draft.innovation_id}/ubah/",
+        {"title": "Dibajak", "started_on": "2019-01-01"},
+    )
+    deleted = client.post(f"/usulan/inovasi/{draft.innovation_id}/hapus/")
 
-    assert response.status_code == 302
+    assert [r.status_code for r in (response, updated, deleted)] == [302] * 3
+    assert all(r["Location"].startswith("/accounts/login/") for r in (updated, deleted))
     draft.refresh_from_db()
     assert draft.version == before
+    assert list(Innovation.objects.values_list()) == innovation
 
 
 def test_edit_link_on_proposal_page_only_while_editable(client, babel, draft):

@@ -137,7 +137,7 @@ def test_inbox_of_the_outsider_lists_only_its_own_instansi(client, babel, inbox)
     client.force_login(babel.admin_bt)
 
     response = client.get(INBOX)
-    export = client.get(EXPORT, {"format": "csv"}).content.decode("utf-8-sig")
+    export = client.get(EXPORT, {"format": "csv"}).getvalue().decode("utf-8-sig")
 
     assert _titles(response) == {"Adminduk Keliling"}
     assert "Layanan Satu Pintu Digital" not in response.content.decode()
@@ -373,7 +373,7 @@ def test_export_csv_has_bom_header_rows_and_neutralised_formulas(client, babel, 
 
     response = client.get(EXPORT, {"format": "csv", "unit": babel.kominfo.pk})
 
-    text = response.content.decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     assert text.startswith("\ufeff")
     rows = list(csv.reader(io.StringIO(text[1:])))
     assert rows[0] == HEADER
