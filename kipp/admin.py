@@ -1,6 +1,8 @@
-"""Django admin for superusers: competitions and a read-only view of proposals and timelines.
+"""Django admin for superusers: competitions and a read-only view of proposals, timelines
+and results.
 
-Proposal states are never edited here: every change goes through kipp.workflow.
+Proposal states are never edited here: every change goes through kipp.workflow; results are
+written by their services only.
 """
 
 from django.contrib import admin
@@ -14,6 +16,7 @@ from .models import (
     Innovation,
     Proposal,
     ProposalEvent,
+    Result,
 )
 
 
@@ -77,3 +80,34 @@ class ProposalAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown for reading only: no adding, changing or deleting."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Result)
+class ResultAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "level", "published_at", "revoked_at"]
+    list_filter = ["level", "proposal__competition"]
+    search_fields = ["proposal__title", "proposal__instansi__name"]
+    list_select_related = ["proposal"]
+    readonly_fields = [
+        "proposal",
+        "level",
+        "published_at",
+        "revoked_at",
+        "revoked_reason",
+        "revoked_by",
+        "created_at",
+        "created_by",
+    ]

@@ -12,8 +12,9 @@ from datetime import date
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind
-from .models import Innovation, Proposal, ProposalEvent
+from .enums import EvidenceKind, GroupKind
+from .models import Proposal
+from .selectors.results import innovation_record
 
 WORD = re.compile(r"\S+")
 
@@ -27,23 +28,6 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
-
-
-def innovation_record(innovation: Innovation, *, before_year: int) -> dict[str, int]:
-    """How often the innovation reached Top 99 and Top 45 in competitions before `before_year`."""
-    reached = ProposalEvent.objects.filter(
-        proposal__innovation=innovation, proposal__competition__year__lt=before_year
-    )
-    return {
-        "top99": reached.filter(to_state__in=TOP99_STATES)
-        .values("proposal__competition")
-        .distinct()
-        .count(),
-        "top45": reached.filter(to_state__in=TOP45_STATES)
-        .values("proposal__competition")
-        .distinct()
-        .count(),
-    }
 
 
 def section_problems(proposal: Proposal) -> list[str]:

@@ -3,6 +3,7 @@
 from .competition import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
+from .result import Result
 
 __all__ = [
     "Category",
@@ -14,6 +15,7 @@ __all__ = [
     "Innovation",
     "Proposal",
     "ProposalEvent",
+    "Result",
     "SdgGoal",
     "_evidence_path",
 ]

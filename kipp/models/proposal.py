@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hubs.models import Instansi, Unit
 
-from ..enums import EDITABLE_STATES, EvidenceKind, InnovatorKind, ProposalState
+from ..enums import EDITABLE_STATES, EVENT_STATES, EvidenceKind, InnovatorKind, ProposalState
 from .competition import Category, Competition, CompetitionGroup
 from .innovation import Innovation, SdgGoal
 
@@ -142,8 +142,9 @@ class ProposalEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    from_state = models.CharField(max_length=20, choices=ProposalState.choices, blank=True)
-    to_state = models.CharField(max_length=20, choices=ProposalState.choices)
+    # Also the retired round states, which timelines written before keep.
+    from_state = models.CharField(max_length=20, choices=EVENT_STATES, blank=True)
+    to_state = models.CharField(max_length=20, choices=EVENT_STATES)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

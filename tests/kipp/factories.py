@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from kipp import defaults
-from kipp.enums import EvidenceKind, GroupKind, ProposalState
+from kipp.enums import EvidenceKind, GroupKind, ProposalState, ResultLevel
 from kipp.models import (
     Category,
     Competition,
@@ -17,6 +17,7 @@ from kipp.models import (
     Innovation,
     Proposal,
     ProposalEvent,
+    Result,
     SdgGoal,
 )
 
@@ -149,8 +150,20 @@ def evidence_file(made: Proposal, actor, kind=EvidenceKind.OTHER) -> Evidence:
     return item
 
 
-def history(unit, actor, *, competition: Competition, title: str, reached: list[str]) -> Proposal:
-    """A proposal of an earlier competition that went through the given states (for eligibility)."""
+PASSED = [ProposalState.SUBMITTED, ProposalState.FORWARDED, ProposalState.ADMIN_PASSED]
+
+
+def history(
+    unit,
+    actor,
+    *,
+    competition: Competition,
+    title: str,
+    reached: list[str],
+    results=(),
+) -> Proposal:
+    """A proposal of an earlier competition that went through the given states and reached
+    the given result levels, published (for eligibility and replication sources)."""
     made = proposal(unit, actor, competition=competition, title=title, complete=False)
     previous = made.state
     for state in reached:
@@ -160,7 +173,26 @@ def history(unit, actor, *, competition: Competition, title: str, reached: list[
         previous = state
     Proposal.objects.filter(pk=made.pk).update(state=previous)
     made.refresh_from_db()
+    for level in results:
+        result(made, level)
     return made
+
+
+def result(
+    made: Proposal, level=ResultLevel.TOP99, *, published=True, revoked_reason="", actor=None
+) -> Result:
+    """A result of `made`: published now unless `published=False`, revoked when a reason
+    is given."""
+    now = timezone.now()
+    return Result.objects.create(
+        proposal=made,
+        level=level,
+        published_at=now if published else None,
+        revoked_at=now if revoked_reason else None,
+        revoked_reason=revoked_reason,
+        revoked_by=actor if revoked_reason else None,
+        created_by=actor,
+    )
 
 
 def bulk_proposals(
