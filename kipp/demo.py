@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from hubs.demo import BANGKA_BARAT, BANGKA_TENGAH
+from hubs.enums import CLUSTER_OF_KIND
 from hubs.models import Unit, User
 
 from . import defaults
@@ -263,7 +264,7 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
     ProposalEvent.objects.create(
         proposal=proposal, actor=author, from_state="", to_state=S.DRAFT, created_at=when
     )
-    state = S.DRAFT
+    state, stamps = S.DRAFT, {}
     for n, (target, username, note) in enumerate(steps, start=1):
         ProposalEvent.objects.create(
             proposal=proposal,
@@ -274,8 +275,16 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
             created_at=when + timedelta(days=n),
         )
         state = target
+        if target == S.FORWARDED:
+            # What the forward transition stamps: its time, the cluster and the 3T status.
+            region = unit.instansi.region
+            stamps = {
+                "forwarded_at": when + timedelta(days=n),
+                "cluster": CLUSTER_OF_KIND[unit.instansi.kind],
+                "is_3t": bool(region and region.is_3t),
+            }
     submitted = when + timedelta(days=1) if steps else None
-    Proposal.objects.filter(pk=proposal.pk).update(state=state, submitted_at=submitted)
+    Proposal.objects.filter(pk=proposal.pk).update(state=state, submitted_at=submitted, **stamps)
     return proposal
 
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hubs.enums import Cluster
 from hubs.models import Instansi, Unit
 
 from ..enums import EDITABLE_STATES, EVENT_STATES, EvidenceKind, InnovatorKind, ProposalState
@@ -72,6 +73,12 @@ class Proposal(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Written by the forward transition, never after: the selection list sorts on
+    # `forwarded_at`, and shortlist rules count the cluster and 3T status the instansi had
+    # when it forwarded, whatever its kind or region's flag becomes later.
+    forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
+    cluster = models.CharField(_("klaster"), max_length=12, choices=Cluster.choices, blank=True)
+    is_3t = models.BooleanField(_("daerah 3T"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("usulan")
@@ -92,7 +99,11 @@ class Proposal(models.Model):
         ]
         indexes = [
             models.Index(fields=["competition", "instansi", "state"]),
-            models.Index(fields=["competition", "state"]),
+            # The Sekretariat's selection list in forwarding order: one state tab (this one
+            # also serves every (competition, state) lookup), and all states or a cluster/3T
+            # filter, which a state-first index would make sort every forwarded row.
+            models.Index(fields=["competition", "state", "forwarded_at", "id"]),
+            models.Index(fields=["competition", "forwarded_at", "id"]),
         ]
 
     def __str__(self):

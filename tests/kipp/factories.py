@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from hubs.enums import CLUSTER_OF_KIND
 from kipp import defaults
-from kipp.enums import EvidenceKind, GroupKind, ProposalState, ResultLevel
+from kipp.enums import QUOTA_STATES, EvidenceKind, GroupKind, ProposalState, ResultLevel
 from kipp.models import (
     Category,
     Competition,
@@ -94,7 +95,10 @@ def proposal(
     state=ProposalState.DRAFT,
     source=None,
 ) -> Proposal:
-    """A proposal of a new innovation of `unit`; `complete=True` fills every requirement."""
+    """A proposal of a new innovation of `unit`; `complete=True` fills every requirement.
+
+    One made forwarded or later carries what the forward transition stamps.
+    """
     group = competition.groups.get(kind=kind)
     made = Proposal.objects.create(
         competition=competition,
@@ -106,11 +110,23 @@ def proposal(
         created_by=actor,
         state=state,
         source_innovation=source,
+        **forward_stamps(unit.instansi, state),
     )
     ProposalEvent.objects.create(proposal=made, actor=actor, from_state="", to_state=state)
     if complete:
         fill(made, actor)
     return made
+
+
+def forward_stamps(instansi, state, when=None) -> dict:
+    """`forwarded_at`, cluster and 3T as `proposal_transition` writes them on forward."""
+    if state not in QUOTA_STATES:
+        return {}
+    return {
+        "forwarded_at": when or timezone.now(),
+        "cluster": CLUSTER_OF_KIND[instansi.kind],
+        "is_3t": bool(instansi.region and instansi.region.is_3t),
+    }
 
 
 def fill(made: Proposal, actor) -> Proposal:
@@ -171,7 +187,9 @@ def history(
             proposal=made, actor=actor, from_state=previous, to_state=state
         )
         previous = state
-    Proposal.objects.filter(pk=made.pk).update(state=previous)
+    Proposal.objects.filter(pk=made.pk).update(
+        state=previous, **forward_stamps(made.instansi, previous)
+    )
     made.refresh_from_db()
     for level in results:
         result(made, level)
@@ -218,6 +236,7 @@ def bulk_proposals(
             state=state,
             created_by=actor,
             submitted_at=now,
+            **forward_stamps(unit.instansi, state, now),
         )
         for innovation in innovations
     )

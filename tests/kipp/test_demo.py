@@ -4,8 +4,9 @@ import io
 
 from django.core.management import call_command
 
+from hubs.enums import Cluster
 from kipp.eligibility import submission_problems
-from kipp.enums import GroupKind, ResultLevel
+from kipp.enums import QUOTA_STATES, GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
 from kipp.models import Proposal, ProposalEvent, Result
 
@@ -40,6 +41,11 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
         "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan",
         "PDAM Tirta Sejiran Setason",
     ]
+    # Forwarded-and-later proposals carry what the forward transition stamps.
+    forwarded = kipp2025.filter(state__in=QUOTA_STATES)
+    assert forwarded.count() == 3
+    assert not forwarded.filter(forwarded_at__isnull=True).exists()
+    assert set(forwarded.values_list("cluster", "is_3t")) == {(Cluster.KABUPATEN, False)}
     # Every state's timeline ends where the proposal stands.
     for proposal in kipp2025:
         assert proposal.events.order_by("created_at", "pk").last().to_state == proposal.state
