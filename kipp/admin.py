@@ -1,8 +1,8 @@
-"""Django admin for superusers: competitions and a read-only view of proposals, timelines
-and results.
+"""Django admin for superusers: competitions and a read-only view of proposals, timelines,
+results and verifications.
 
-Proposal states are never edited here: every change goes through kipp.workflow; results are
-written by their services only.
+Proposal states are never edited here: every change goes through kipp.workflow; results and
+verifications are written by their services only.
 """
 
 from django.contrib import admin
@@ -17,6 +17,9 @@ from .models import (
     Proposal,
     ProposalEvent,
     Result,
+    Verification,
+    VerificationItem,
+    VerificationNote,
 )
 
 
@@ -111,3 +114,33 @@ class ResultAdmin(ReadOnlyAdmin):
         "created_at",
         "created_by",
     ]
+
+
+class VerificationItemInline(admin.TabularInline):
+    model = VerificationItem
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["item", "checked"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class VerificationNoteInline(admin.TabularInline):
+    model = VerificationNote
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["section", "text"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Verification)
+class VerificationAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "stage", "verified_by", "verified_at"]
+    list_filter = ["stage", "proposal__competition"]
+    search_fields = ["proposal__title", "proposal__instansi__name"]
+    list_select_related = ["proposal", "verified_by"]
+    readonly_fields = ["proposal", "stage", "note", "verified_by", "verified_at"]
+    inlines = [VerificationItemInline, VerificationNoteInline]

@@ -78,6 +78,13 @@ class ResultLevel(models.TextChoices):
 TOP45_LEVELS = frozenset({ResultLevel.TOP45, ResultLevel.OUTSTANDING})
 
 
+class VerificationStage(models.TextChoices):
+    """Who checks a proposal where: the Admin Lokal now, the panel on site in a later round."""
+
+    LOCAL = "local", _("Verifikasi lokal")
+    FIELD = "field", _("Verifikasi lapangan")
+
+
 class EvidenceKind(models.TextChoices):
     SERVICE_STANDARD = "service_standard", _("Standar pelayanan")
     MAKLUMAT = "maklumat", _("Maklumat pelayanan")

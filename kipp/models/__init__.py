@@ -4,6 +4,7 @@ from .competition import Category, Competition, CompetitionGroup, DeadlineExtens
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
 from .result import Result
+from .verification import Verification, VerificationItem, VerificationNote
 
 __all__ = [
     "Category",
@@ -17,5 +18,8 @@ __all__ = [
     "ProposalEvent",
     "Result",
     "SdgGoal",
+    "Verification",
+    "VerificationItem",
+    "VerificationNote",
     "_evidence_path",
 ]

@@ -66,7 +66,6 @@ class Proposal(models.Model):
     )
     # Optimistic locking for autosave: each save must name the version it started from.
     version = models.PositiveIntegerField(default=1)
-    verification = models.JSONField(_("catatan verifikasi"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
