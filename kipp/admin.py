@@ -1,6 +1,8 @@
-"""Django admin for superusers: competitions and a read-only view of proposals and timelines.
+"""Django admin for superusers: competitions and a read-only view of proposals, timelines,
+results and verifications.
 
-Proposal states are never edited here: every change goes through kipp.workflow.
+Proposal states are never edited here: every change goes through kipp.workflow; results and
+verifications are written by their services only.
 """
 
 from django.contrib import admin
@@ -14,6 +16,10 @@ from .models import (
     Innovation,
     Proposal,
     ProposalEvent,
+    Result,
+    Verification,
+    VerificationItem,
+    VerificationNote,
 )
 
 
@@ -77,3 +83,64 @@ class ProposalAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Shown for reading only: no adding, changing or deleting."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Result)
+class ResultAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "level", "published_at", "revoked_at"]
+    list_filter = ["level", "proposal__competition"]
+    search_fields = ["proposal__title", "proposal__instansi__name"]
+    list_select_related = ["proposal"]
+    readonly_fields = [
+        "proposal",
+        "level",
+        "published_at",
+        "revoked_at",
+        "revoked_reason",
+        "revoked_by",
+        "created_at",
+        "created_by",
+    ]
+
+
+class VerificationItemInline(admin.TabularInline):
+    model = VerificationItem
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["item", "checked"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class VerificationNoteInline(admin.TabularInline):
+    model = VerificationNote
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["section", "text"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Verification)
+class VerificationAdmin(ReadOnlyAdmin):
+    list_display = ["proposal", "stage", "verified_by", "verified_at"]
+    list_filter = ["stage", "proposal__competition"]
+    search_fields = ["proposal__title", "proposal__instansi__name"]
+    list_select_related = ["proposal", "verified_by"]
+    readonly_fields = ["proposal", "stage", "note", "verified_by", "verified_at"]
+    inlines = [VerificationItemInline, VerificationNoteInline]

@@ -2,8 +2,9 @@
 
 KIPP 2025 holds proposals in every state of the local and administrative stages, among them
 Bangka Barat's five candidates; KIPP 2023 holds the history the eligibility rules read
-(a Top 45 and a Top 99 innovation). Keyed on competition slug and proposal title, so running it
-again changes nothing. Titles and places are real-sounding; the people are invented.
+(a Top 45 and a Top 99 innovation, as published results). Keyed on competition slug and
+proposal title, so running it again changes nothing. Titles and places are real-sounding;
+the people are invented.
 """
 
 from datetime import UTC, date, datetime, timedelta
@@ -13,10 +14,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from hubs.demo import BANGKA_BARAT, BANGKA_TENGAH
+from hubs.enums import CLUSTER_OF_KIND
 from hubs.models import Unit, User
 
 from . import defaults
-from .enums import GroupKind, ProposalState
+from .enums import GroupKind, ProposalState, ResultLevel
 from .models import (
     Category,
     Competition,
@@ -26,6 +28,7 @@ from .models import (
     Innovation,
     Proposal,
     ProposalEvent,
+    Result,
     SdgGoal,
 )
 
@@ -49,36 +52,30 @@ OPERATOR_KOMINFO, OPERATOR_PDAM, OPERATOR_BT = (
     "upp.bangkatengah",
 )
 
-# KIPP 2023: (unit, title, started_on, states reached after draft)
+# KIPP 2023: (unit, title, started_on, states reached after draft, results published)
+PASSED = [S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED]
 HISTORY_2023 = [
     (
         KOMINFO,
         "Sapa Warga Babar",
         date(2019, 3, 4),
-        [
-            S.SUBMITTED,
-            S.FORWARDED,
-            S.ADMIN_PASSED,
-            S.NOMINATED,
-            S.FINALIST,
-            S.PRESENTED,
-            S.FIELD_VERIFIED,
-            S.WINNER,
-        ],
+        PASSED,
+        [ResultLevel.TOP99, ResultLevel.TOP45],
     ),
     (
         DUKCAPIL_BT,
         "Si Jempol: Dukcapil Jemput Bola",
         date(2020, 7, 1),
-        [S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.NOMINATED, S.FINALIST, S.NOT_SELECTED],
+        PASSED,
+        [ResultLevel.TOP99],
     ),
-    (
-        DINKES_PGK,
-        "Posyandu Digital Pangkalpinang",
-        date(2021, 1, 11),
-        [S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.NOT_NOMINATED],
-    ),
+    (DINKES_PGK, "Posyandu Digital Pangkalpinang", date(2021, 1, 11), PASSED, []),
 ]
+# When KIPP 2023 announced its Top 99 and its Top 45 (10:00 WIB).
+PUBLISHED_2023 = {
+    ResultLevel.TOP99: datetime(2023, 7, 3, 3, tzinfo=UTC),
+    ResultLevel.TOP45: datetime(2023, 10, 2, 3, tzinfo=UTC),
+}
 
 # KIPP 2025: (unit, title, group, started_on, [(state, actor username, note)], source title)
 PROPOSALS_2025 = [
@@ -226,8 +223,9 @@ def _unit(key) -> Unit:
 
 
 def _proposal(competition, unit, title, kind, started_on, steps, source, when, users):
+    """Create the proposal with its timeline, or return None when it exists already."""
     if Proposal.objects.filter(competition=competition, title=title).exists():
-        return False
+        return None
     author = users.get(steps[0][1]) if steps and steps[0][1] else None
     author = author or users[ADMIN_BB if unit.instansi.name == BANGKA_BARAT else "sekretariat"]
     innovation, _ = Innovation.objects.get_or_create(
@@ -266,7 +264,7 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
     ProposalEvent.objects.create(
         proposal=proposal, actor=author, from_state="", to_state=S.DRAFT, created_at=when
     )
-    state = S.DRAFT
+    state, stamps = S.DRAFT, {}
     for n, (target, username, note) in enumerate(steps, start=1):
         ProposalEvent.objects.create(
             proposal=proposal,
@@ -277,9 +275,17 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
             created_at=when + timedelta(days=n),
         )
         state = target
+        if target == S.FORWARDED:
+            # What the forward transition stamps: its time, the cluster and the 3T status.
+            region = unit.instansi.region
+            stamps = {
+                "forwarded_at": when + timedelta(days=n),
+                "cluster": CLUSTER_OF_KIND[unit.instansi.kind],
+                "is_3t": bool(region and region.is_3t),
+            }
     submitted = when + timedelta(days=1) if steps else None
-    Proposal.objects.filter(pk=proposal.pk).update(state=state, submitted_at=submitted)
-    return True
+    Proposal.objects.filter(pk=proposal.pk).update(state=state, submitted_at=submitted, **stamps)
+    return proposal
 
 
 @transaction.atomic
@@ -297,9 +303,9 @@ def seed() -> dict[str, int]:
         datetime(2023, 4, 14, wib_noon, tzinfo=UTC),
         published=datetime(2023, 5, 2, 3, tzinfo=UTC),
     )
-    for unit_key, title, started_on, reached in HISTORY_2023:
+    for unit_key, title, started_on, reached, levels in HISTORY_2023:
         steps = [(state, None, "") for state in reached]
-        _proposal(
+        made = _proposal(
             kipp2023,
             _unit(unit_key),
             title,
@@ -310,6 +316,16 @@ def seed() -> dict[str, int]:
             datetime(2023, 2, 1, 2, tzinfo=UTC),
             users,
         )
+        if made:
+            Result.objects.bulk_create(
+                Result(
+                    proposal=made,
+                    level=level,
+                    published_at=PUBLISHED_2023[level],
+                    created_at=PUBLISHED_2023[level],
+                )
+                for level in levels
+            )
 
     # KIPP 2025 stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.

@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from .enums import ChecklistItem, EvidenceKind, GroupKind
 from .models import Proposal
-from .selectors.proposals import innovation_record, title_taken
+from .selectors.proposals import title_taken
+from .selectors.results import innovation_record
 
 WORD = re.compile(r"\S+")
 

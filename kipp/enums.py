@@ -11,6 +11,18 @@ class GroupKind(models.TextChoices):
 
 
 class ProposalState(models.TextChoices):
+    """Where a proposal stands in its local and administrative life cycle.
+
+    `admin_passed` is the last state the life cycle reaches. What a proposal achieves in the
+    judging rounds is not a state: each outcome (Top 99, Top 45, Outstanding Achievement) is a
+    `Result` row, because outcomes are published at their own moment, can be revoked with a
+    reason (an upheld objection, a disqualification) and hold together (a Top 45 is also a
+    Top 99); a single state could do none of that and would hard-code the order of the rounds.
+    Disqualification is therefore the revocation of the proposal's results, not a state: per
+    SPEC 3.3 it follows only a published result, which the revocation records with who, when
+    and why.
+    """
+
     DRAFT = "draft", _("Draf")
     SUBMITTED = "submitted", _("Diajukan ke Admin Lokal")
     RETURNED = "returned", _("Dikembalikan untuk perbaikan")
@@ -19,44 +31,58 @@ class ProposalState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Ditarik")
     ADMIN_PASSED = "admin_passed", _("Lolos seleksi administrasi")
     ADMIN_FAILED = "admin_failed", _("Tidak lolos seleksi administrasi")
-    # Reached in the judging rounds (built later); listed here so history can be recorded.
-    NOMINATED = "nominated", _("Nominasi")
-    NOT_NOMINATED = "not_nominated", _("Tidak masuk nominasi")
-    FINALIST = "finalist", _("Top 99")
-    PRESENTED = "presented", _("Sudah presentasi")
-    FIELD_VERIFIED = "field_verified", _("Sudah verifikasi lapangan")
-    WINNER = "winner", _("Top 45")
-    OUTSTANDING = "outstanding", _("Outstanding Achievement")
-    NOT_SELECTED = "not_selected", _("Tidak terpilih")
-    DISQUALIFIED = "disqualified", _("Didiskualifikasi")
 
+
+# Round states of earlier versions. No proposal is in them any more (migration 0004 turned
+# them into `admin_passed` plus Result rows), but timelines written before keep them as they
+# were, so events still know their labels.
+RETIRED_STATES = [
+    ("nominated", _("Nominasi")),
+    ("not_nominated", _("Tidak masuk nominasi")),
+    ("finalist", _("Top 99")),
+    ("presented", _("Sudah presentasi")),
+    ("field_verified", _("Sudah verifikasi lapangan")),
+    ("winner", _("Top 45")),
+    ("outstanding", _("Outstanding Achievement")),
+    ("not_selected", _("Tidak terpilih")),
+    ("disqualified", _("Didiskualifikasi")),
+]
+EVENT_STATES = ProposalState.choices + RETIRED_STATES
 
 # The proposer's side may still change these (and withdraw them).
 EDITABLE_STATES = frozenset({ProposalState.DRAFT, ProposalState.RETURNED})
-# States that count against the instansi's quota: forwarded and everything after it.
-QUOTA_STATES = frozenset(
-    {
-        ProposalState.FORWARDED,
-        ProposalState.ADMIN_PASSED,
-        ProposalState.ADMIN_FAILED,
-        ProposalState.NOMINATED,
-        ProposalState.NOT_NOMINATED,
-        ProposalState.FINALIST,
-        ProposalState.PRESENTED,
-        ProposalState.FIELD_VERIFIED,
-        ProposalState.WINNER,
-        ProposalState.OUTSTANDING,
-        ProposalState.NOT_SELECTED,
-        ProposalState.DISQUALIFIED,
-    }
+# The states of the administrative selection: forwarded and its two decisions.
+SELECTION_STATES = (
+    ProposalState.FORWARDED,
+    ProposalState.ADMIN_PASSED,
+    ProposalState.ADMIN_FAILED,
 )
-# Entering one of these states means the innovation reached Top 99 / Top 45.
-TOP99_STATES = frozenset({ProposalState.FINALIST})
-TOP45_STATES = frozenset({ProposalState.WINNER, ProposalState.OUTSTANDING})
+# States that count against the instansi's quota: forwarded and everything after it.
+QUOTA_STATES = frozenset(SELECTION_STATES)
 # Proposals the local side has finished with (no longer in the Admin Lokal's hands).
 CLOSED_LOCAL_STATES = frozenset(
     {ProposalState.REJECTED_LOCALLY, ProposalState.WITHDRAWN} | QUOTA_STATES
 )
+
+
+class ResultLevel(models.TextChoices):
+    """An outcome of the judging rounds, recorded as a `Result` row of the proposal."""
+
+    TOP99 = "top99", _("Top 99")
+    TOP45 = "top45", _("Top 45")
+    OUTSTANDING = "outstanding", _("Outstanding Achievement")
+
+
+# Levels that close the Umum group to the innovation as "already Top 45" (SPEC 3.2); the
+# Outstanding Achievement goes to earlier winners (Khusus) and counts as one.
+TOP45_LEVELS = frozenset({ResultLevel.TOP45, ResultLevel.OUTSTANDING})
+
+
+class VerificationStage(models.TextChoices):
+    """Who checks a proposal where: the Admin Lokal now, the panel on site in a later round."""
+
+    LOCAL = "local", _("Verifikasi lokal")
+    FIELD = "field", _("Verifikasi lapangan")
 
 
 class EvidenceKind(models.TextChoices):

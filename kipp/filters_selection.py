@@ -1,11 +1,15 @@
-"""Filters of the administrative selection list (and its exports)."""
+"""Filters of the administrative selection list (and its exports).
+
+Cluster and 3T filter on what the proposal stored when it was forwarded, not on the
+instansi as it is today.
+"""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hubs.enums import CLUSTER_OF_KIND, Cluster, RegionLevel
+from hubs.enums import Cluster, RegionLevel
 from hubs.models import Region
 
 from .enums import GroupKind
@@ -13,15 +17,12 @@ from .enums import ProposalState as S
 from .models import Category, Competition
 
 STATE_CHOICES = [(state, S(state).label) for state in (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)]
-
-
-def kinds_of_cluster(cluster: str) -> list[str]:
-    """The instansi kinds whose participants fall in `cluster` (e.g. BUMN and BUMD)."""
-    return [kind for kind, of in CLUSTER_OF_KIND.items() if of == cluster]
+REGION_3T_CHOICES = [("1", _("Hanya 3T")), ("0", _("Bukan daerah 3T"))]
 
 
 class AdminSelectionFilter(django_filters.FilterSet):
-    """Cluster, province, group, category, state and free text over a competition's proposals.
+    """Cluster, 3T, province, group, category, state and free text over a competition's
+    proposals.
 
     Give `competition=` so the category choices are the competition's own.
     """
@@ -33,6 +34,12 @@ class AdminSelectionFilter(django_filters.FilterSet):
     )
     cluster = django_filters.ChoiceFilter(
         label=_("Klaster"), choices=Cluster.choices, method="filter_cluster", empty_label=_("Semua")
+    )
+    is_3t = django_filters.ChoiceFilter(
+        label=_("Status 3T"),
+        choices=REGION_3T_CHOICES,
+        method="filter_3t",
+        empty_label=_("Semua"),
     )
     province = django_filters.ModelChoiceFilter(
         label=_("Provinsi"),
@@ -70,7 +77,10 @@ class AdminSelectionFilter(django_filters.FilterSet):
         )
 
     def filter_cluster(self, queryset, name, value):
-        return queryset.filter(instansi__kind__in=kinds_of_cluster(value))
+        return queryset.filter(cluster=value)
+
+    def filter_3t(self, queryset, name, value):
+        return queryset.filter(is_3t=value == "1")
 
     def filter_province(self, queryset, name, value):
         # A provincial government's region is the province itself.

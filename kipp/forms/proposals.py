@@ -11,10 +11,11 @@ from hubs.models import Instansi, Unit
 from hubs.roles import roles_of
 
 from ..eligibility import count_words
-from ..enums import TOP45_STATES, TOP99_STATES, EvidenceKind, GroupKind, InnovatorKind
-from ..models import Category, CompetitionGroup, Innovation, Proposal, ProposalEvent, SdgGoal
+from ..enums import EvidenceKind, GroupKind, InnovatorKind
+from ..models import Category, CompetitionGroup, Innovation, Proposal, SdgGoal
 from ..params import MAX_ID, ModelIdsField
 from ..selectors.proposals import competitions_open_to, innovations_of
+from ..selectors.results import replication_sources
 from ..services.innovations import units_for_innovations
 from ..services.proposals import MAX_TEAM
 from ..uploads import ACCEPT
@@ -111,20 +112,6 @@ class ProposalCreateForm(forms.Form):
         self.fields["innovation"].label_from_instance = lambda i: f"{i.title} — {i.unit.name}"
         for field in self.fields.values():
             field.widget.attrs["class"] = "form-select"
-
-
-def replication_sources(proposal: Proposal):
-    """Innovations that reached Top 99 or Top 45 in competitions before this proposal's year."""
-    reached = ProposalEvent.objects.filter(
-        to_state__in=TOP99_STATES | TOP45_STATES,
-        proposal__competition__year__lt=proposal.competition.year,
-    ).values("proposal__innovation_id")
-    return (
-        Innovation.objects.filter(pk__in=reached)
-        .exclude(pk=proposal.innovation_id)
-        .select_related("unit__instansi")
-        .order_by("title", "pk")
-    )
 
 
 class ProposalForm(forms.Form):

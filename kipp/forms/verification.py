@@ -5,6 +5,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..enums import ChecklistItem
+from ..models import Verification
 
 NOTE_MAX_CHARS = 3000
 
@@ -39,16 +40,15 @@ class VerificationForm(forms.Form):
         return f"note_{key}"
 
     @classmethod
-    def initial_from(cls, verification: dict) -> dict:
-        """Form initial values from a stored `proposal.verification`."""
-        notes = verification.get("notes") or {}
+    def initial_from(cls, verification: Verification | None) -> dict:
+        """Form initial values from a saved verification (its items and notes prefetched)."""
+        if verification is None:
+            return {"checklist": [], "general": ""}
         initial = {
-            "checklist": [
-                k for k, ticked in (verification.get("checklist") or {}).items() if ticked
-            ],
-            "general": notes.get("general", ""),
+            "checklist": [item for item, ticked in verification.checklist.items() if ticked],
+            "general": verification.note,
         }
-        for key, text in (notes.get("sections") or {}).items():
+        for key, text in verification.section_notes.items():
             initial[cls.note_field(key)] = text
         return initial
 

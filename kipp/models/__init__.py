@@ -4,6 +4,8 @@ from .competition import Category, Competition, CompetitionGroup, DeadlineExtens
 from .exports import ExportJob
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
+from .result import Result
+from .verification import Verification, VerificationItem, VerificationNote
 
 __all__ = [
     "Category",
@@ -16,6 +18,10 @@ __all__ = [
     "Innovation",
     "Proposal",
     "ProposalEvent",
+    "Result",
     "SdgGoal",
+    "Verification",
+    "VerificationItem",
+    "VerificationNote",
     "_evidence_path",
 ]

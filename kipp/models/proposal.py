@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hubs.enums import Cluster
 from hubs.models import Instansi, Unit
 
-from ..enums import EDITABLE_STATES, EvidenceKind, InnovatorKind, ProposalState
+from ..enums import EDITABLE_STATES, EVENT_STATES, EvidenceKind, InnovatorKind, ProposalState
 from .competition import Category, Competition, CompetitionGroup
 from .innovation import Innovation, SdgGoal
 
@@ -65,13 +66,18 @@ class Proposal(models.Model):
     )
     # Optimistic locking for autosave: each save must name the version it started from.
     version = models.PositiveIntegerField(default=1)
-    verification = models.JSONField(_("catatan verifikasi"), default=dict, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # Written by the forward transition, never after: the selection list sorts on
+    # `forwarded_at`, and shortlist rules count the cluster and 3T status the instansi had
+    # when it forwarded, whatever its kind or region's flag becomes later.
+    forwarded_at = models.DateTimeField(_("diteruskan pada"), null=True, blank=True)
+    cluster = models.CharField(_("klaster"), max_length=12, choices=Cluster.choices, blank=True)
+    is_3t = models.BooleanField(_("daerah 3T"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("usulan")
@@ -92,7 +98,11 @@ class Proposal(models.Model):
         ]
         indexes = [
             models.Index(fields=["competition", "instansi", "state"]),
-            models.Index(fields=["competition", "state"]),
+            # The Sekretariat's selection list in forwarding order: one state tab (this one
+            # also serves every (competition, state) lookup), and all states or a cluster/3T
+            # filter, which a state-first index would make sort every forwarded row.
+            models.Index(fields=["competition", "state", "forwarded_at", "id"]),
+            models.Index(fields=["competition", "forwarded_at", "id"]),
         ]
 
     def __str__(self):
@@ -142,8 +152,9 @@ class ProposalEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
-    from_state = models.CharField(max_length=20, choices=ProposalState.choices, blank=True)
-    to_state = models.CharField(max_length=20, choices=ProposalState.choices)
+    # Also the retired round states, which timelines written before keep.
+    from_state = models.CharField(max_length=20, choices=EVENT_STATES, blank=True)
+    to_state = models.CharField(max_length=20, choices=EVENT_STATES)
     note = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 

@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from hubs.roles import roles_of
 
-from ..enums import QUOTA_STATES, TOP45_STATES, TOP99_STATES
-from ..models import Competition, DeadlineExtension, Innovation, Proposal, ProposalEvent
+from ..enums import QUOTA_STATES
+from ..models import Competition, DeadlineExtension, Innovation, Proposal
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
@@ -100,20 +100,3 @@ def innovation_title_taken(unit_id: int, title: str, *, exclude_pk: int | None =
     if exclude_pk is not None:
         queryset = queryset.exclude(pk=exclude_pk)
     return queryset.exists()
-
-
-def innovation_record(innovation: Innovation, *, before_year: int) -> dict[str, int]:
-    """How often the innovation reached Top 99 and Top 45 in competitions before `before_year`."""
-    reached = ProposalEvent.objects.filter(
-        proposal__innovation=innovation, proposal__competition__year__lt=before_year
-    )
-    return {
-        "top99": reached.filter(to_state__in=TOP99_STATES)
-        .values("proposal__competition")
-        .distinct()
-        .count(),
-        "top45": reached.filter(to_state__in=TOP45_STATES)
-        .values("proposal__competition")
-        .distinct()
-        .count(),
-    }

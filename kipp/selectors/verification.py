@@ -1,8 +1,9 @@
-"""Reads of local verification: the Admin Lokal's inbox, its counts and quota usage."""
+"""Reads of local verification: the Admin Lokal's inbox, its counts and quota usage, and
+the checklist and notes stored on a proposal."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import formats
 from django.utils.translation import gettext
 
@@ -10,8 +11,8 @@ from hubs.models import Unit
 from hubs.roles import roles_of
 
 from ..eligibility import old_enough_on, proposal_problems
-from ..enums import QUOTA_STATES, ChecklistItem, GroupKind, ProposalState
-from ..models import Competition, Proposal
+from ..enums import QUOTA_STATES, ChecklistItem, GroupKind, ProposalState, VerificationStage
+from ..models import Competition, Proposal, Verification
 from .proposals import proposals_visible_to
 
 
@@ -34,6 +35,31 @@ def proposals_to_verify(user) -> QuerySet[Proposal]:
         )
         .order_by("waiting", "-updated_at", "-pk")
     )
+
+
+def _local_verifications() -> QuerySet[Verification]:
+    return (
+        Verification.objects.filter(stage=VerificationStage.LOCAL)
+        .select_related("verified_by")
+        .prefetch_related("items", "notes")
+    )
+
+
+def with_local_verification(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """`queryset` with each proposal's local verification, its verifier, items and notes
+    prefetched (three queries whatever their number; one when nothing was saved yet)."""
+    return queryset.prefetch_related(
+        Prefetch("verifications", queryset=_local_verifications(), to_attr="local_verifications")
+    )
+
+
+def local_verification(proposal: Proposal) -> Verification | None:
+    """The proposal's saved local verification, if any: prefetched by
+    `with_local_verification`, else read now."""
+    rows = getattr(proposal, "local_verifications", None)
+    if rows is None:
+        return _local_verifications().filter(proposal=proposal).first()
+    return rows[0] if rows else None
 
 
 def verification_competitions(user) -> QuerySet[Competition]:

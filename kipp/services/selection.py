@@ -1,5 +1,5 @@
 """Administrative selection by the organiser: deciding forwarded proposals in bulk and
-publishing the announcement of who passed.
+publishing the announcement of who passed. Its reads live in `kipp.selectors.selection`.
 
 Every proposal is reached through `kipp.selectors.proposals_visible_to` and every state
 change goes through `kipp.workflow.proposal_transition`; a competition is reached only through
@@ -10,57 +10,35 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hubs.models import User
 
-from ..enums import QUOTA_STATES
+from ..enums import QUOTA_STATES, SELECTION_STATES
 from ..enums import ProposalState as S
 from ..errors import Refused
-from ..models import Competition, Proposal, ProposalEvent
+from ..models import Competition, Proposal
 from ..params import parse_ids
 from ..selectors import proposals as selectors
+from ..selectors.selection import proposals_in_selection, selection_counts
 from . import workflow
+
+# The reads above are also reached through this module by `kipp.views.selection`.
+__all__ = [
+    "DECISIONS",
+    "FAIL",
+    "PASS",
+    "SELECTION_STATES",
+    "BulkResult",
+    "admin_results_publish",
+    "admin_selection_decide",
+    "proposals_in_selection",
+    "selection_counts",
+]
 
 PASS, FAIL = "pass", "fail"
 DECISIONS = {PASS: S.ADMIN_PASSED, FAIL: S.ADMIN_FAILED}
-# The states a proposal can be in while the administrative selection is running.
-SELECTION_STATES = (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)
-
-
-def _last_event(to_state: str, column: str):
-    return Subquery(
-        ProposalEvent.objects.filter(proposal=OuterRef("pk"), to_state=to_state)
-        .order_by("-created_at", "-pk")
-        .values(column)[:1]
-    )
-
-
-def proposals_in_selection(*, user: User, competition: Competition) -> QuerySet[Proposal]:
-    """Forwarded-and-later proposals of one competition that `user` may see as its organiser.
-
-    Each row carries `forwarded_at` (the last forwarding) and `failed_note` (the reason of
-    an administrative fail), so lists and exports need no query per row.
-    """
-    return (
-        selectors.proposals_visible_to(user)
-        .filter(competition=competition, state__in=QUOTA_STATES)
-        .select_related("instansi__region__parent")
-        .annotate(
-            forwarded_at=_last_event(S.FORWARDED, "created_at"),
-            failed_note=_last_event(S.ADMIN_FAILED, "note"),
-        )
-    )
-
-
-def selection_counts(queryset: QuerySet[Proposal]) -> dict[str, int]:
-    """Proposals per selection state and in total, in one aggregate query."""
-    return queryset.order_by().aggregate(
-        total=Count("pk"),
-        **{state: Count("pk", filter=Q(state=state)) for state in SELECTION_STATES},
-    )
 
 
 @dataclass
@@ -138,18 +116,3 @@ def admin_results_publish(*, actor: User, competition: Competition, now=None) ->
     locked.save(update_fields=["admin_results_published_at"])
     competition.admin_results_published_at = locked.admin_results_published_at
     return locked
-
-
-def announced_passed(competition: Competition) -> QuerySet[Proposal]:
-    """Proposals that passed the administrative selection before its publication."""
-    passed = ProposalEvent.objects.filter(
-        proposal=OuterRef("pk"),
-        to_state=S.ADMIN_PASSED,
-        created_at__lte=competition.admin_results_published_at,
-    )
-    return (
-        Proposal.objects.filter(competition=competition)
-        .filter(Exists(passed))
-        .select_related("instansi")
-        .order_by("instansi__name", "title", "pk")
-    )

@@ -16,9 +16,9 @@ from hubs.models import User
 from hubs.roles import roles_of
 
 from ..deadlines import VERIFICATION, require_open
-from ..enums import ChecklistItem, ProposalState
+from ..enums import ChecklistItem, ProposalState, VerificationStage
 from ..errors import Refused
-from ..models import Proposal
+from ..models import Proposal, Verification, VerificationItem, VerificationNote
 
 
 def verification_save(
@@ -29,14 +29,16 @@ def verification_save(
     notes: Mapping[str, object],
     now: datetime | None = None,
 ) -> Proposal:
-    """Store the Admin Lokal's checklist and notes in `proposal.verification`.
+    """Store the Admin Lokal's checklist and notes as the proposal's local `Verification`.
 
     `checklist` names the ticked `ChecklistItem` values; `notes` is
-    `{"sections": {section key: text}, "general": text}`. Stored as
-    `{"checklist": {item: bool}, "notes": {...}, "by": user id, "at": ISO time}`.
-    Only an Admin Lokal of the proposal's instansi may save (PermissionDenied otherwise),
-    only while the proposal is submitted and before the instansi's verification close
-    (Refused). Neither the state nor the timeline changes, and nothing is sent.
+    `{"sections": {section key: text}, "general": text}`. The verification row (general
+    note, who, when) is created or updated, and its rows replaced: one `VerificationItem` per
+    checklist item (ticked or not) and one `VerificationNote` per non-empty section note of
+    the proposal's group. Only an Admin Lokal of the proposal's instansi may save
+    (PermissionDenied otherwise), only while the proposal is submitted and before the
+    instansi's verification close (Refused). The proposal itself (its state, content, "last
+    changed" and timeline) stays as it was, and nothing is sent.
     """
     now = now or timezone.now()
     with transaction.atomic():
@@ -59,20 +61,24 @@ def verification_save(
         ticked = set(checklist)
         section_keys = list(locked.group.sections.values_list("key", flat=True))
         section_notes = notes.get("sections") or {}
-        locked.verification = {
-            "checklist": {item: item in ticked for item in ChecklistItem.values},
-            "notes": {
-                "sections": {
-                    key: text
-                    for key in section_keys
-                    if (text := str(section_notes.get(key) or "").strip())
-                },
-                "general": str(notes.get("general") or "").strip(),
+        verification, _created = Verification.objects.update_or_create(
+            proposal=locked,
+            stage=VerificationStage.LOCAL,
+            defaults={
+                "note": str(notes.get("general") or "").strip(),
+                "verified_by": actor,
+                "verified_at": now,
             },
-            "by": actor.pk,
-            "at": now.isoformat(),
-        }
-        # Only the verification: the proposal's content and "last changed" stay as they were.
-        locked.save(update_fields=["verification"])
-    proposal.verification = locked.verification
+        )
+        verification.items.all().delete()
+        VerificationItem.objects.bulk_create(
+            VerificationItem(verification=verification, item=item, checked=item in ticked)
+            for item in ChecklistItem.values
+        )
+        verification.notes.all().delete()
+        VerificationNote.objects.bulk_create(
+            VerificationNote(verification=verification, section=key, text=text)
+            for key in section_keys
+            if (text := str(section_notes.get(key) or "").strip())
+        )
     return locked

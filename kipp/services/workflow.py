@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
-from hubs.enums import Role
+from hubs.enums import CLUSTER_OF_KIND, Role
 from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.services import notification_create
@@ -112,7 +112,8 @@ def proposal_transition(
 ) -> Proposal:
     """Move `proposal` to `to_state` for `actor`, or raise Refused with the reasons.
 
-    Changes the proposal's state (and `submitted_at` on submit), writes one ProposalEvent,
+    Changes the proposal's state (and `submitted_at` on submit; on forward `forwarded_at`
+    and the snapshot of the instansi's cluster and 3T status), writes one ProposalEvent,
     and notifies operators / Admin Lokal / organisers as the move concerns them, by portal
     and e-mail once the transaction has committed.
     """
@@ -143,29 +144,46 @@ def proposal_transition(
         if problems:
             raise Refused(*problems)
     if to_state == S.FORWARDED:
-        _check_quota(locked)
+        instansi = _check_quota(locked)
 
     locked.state = to_state
     fields = ["state", "updated_at"]
     if to_state == S.SUBMITTED:
         locked.submitted_at = now
         fields.append("submitted_at")
+    if to_state == S.FORWARDED:
+        fields.extend(_snapshot(locked, instansi, now))
     locked.save(update_fields=fields)
     ProposalEvent.objects.create(
         proposal=locked, actor=actor, from_state=source, to_state=to_state, note=note
     )
     _notify(locked, actor=actor, source=source, note=note)
-    proposal.state, proposal.submitted_at = locked.state, locked.submitted_at
+    for name in fields:
+        setattr(proposal, name, getattr(locked, name))
     return locked
 
 
-def _check_quota(proposal: Proposal) -> None:
-    """Refuse a forward past the instansi's quota for the group.
+def _snapshot(proposal: Proposal, instansi: Instansi, now: datetime) -> list[str]:
+    """Stamp the forwarding time and the instansi's participant cluster and 3T status as
+    they are now (a 3T region is the instansi's own: the kabupaten/kota, or the province for
+    a pemprov; ministries, agencies and BUMN have none). Returns the fields written."""
+    proposal.forwarded_at = now
+    proposal.cluster = CLUSTER_OF_KIND[instansi.kind]
+    proposal.is_3t = bool(instansi.region and instansi.region.is_3t)
+    return ["forwarded_at", "cluster", "is_3t"]
+
+
+def _check_quota(proposal: Proposal) -> Instansi:
+    """Refuse a forward past the instansi's quota for the group; return the locked instansi.
 
     The instansi row is locked first, so two Admin Lokal forwarding at the same moment are
     counted one after the other (on PostgreSQL; SQLite serialises writers anyway).
     """
-    Instansi.objects.select_for_update().filter(pk=proposal.instansi_id).first()
+    instansi = (
+        Instansi.objects.select_for_update(of=("self",))
+        .select_related("region")
+        .get(pk=proposal.instansi_id)
+    )
     used = Proposal.objects.filter(
         group=proposal.group, instansi_id=proposal.instansi_id, state__in=QUOTA_STATES
     ).count()
@@ -178,6 +196,7 @@ def _check_quota(proposal: Proposal) -> None:
             )
             % {"g": proposal.group.get_kind_display(), "used": used, "quota": quota}
         )
+    return instansi
 
 
 def proposal_created(*, proposal: Proposal, actor: User) -> None:

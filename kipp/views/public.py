@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from hubs.enums import CLUSTER_OF_KIND, Cluster
 
 from ..models import Competition
-from ..services.selection import announced_passed
+from ..selectors.selection import announced_passed
 
 CLUSTER_ORDER = {cluster: n for n, cluster in enumerate(Cluster.values)}
 

@@ -5,8 +5,6 @@ Return, reject and forward post to the shared `proposal_transition` view, so the
 note and quota rules live in `kipp.workflow` only.
 """
 
-from datetime import datetime
-
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -16,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from hubs.models import Instansi, User
+from hubs.models import Instansi
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
@@ -28,9 +26,11 @@ from ..forms.verification import VerificationForm
 from ..params import LenientPageMixin
 from ..selectors.verification import (
     checklist_hints,
+    local_verification,
     proposals_to_verify,
     quota_usage,
     state_counts,
+    with_local_verification,
 )
 from ..services.exports import verification_source
 from ..services.verification import verification_save
@@ -130,8 +130,10 @@ class VerificationDetailView(ProposalDetailView):
     permission_required = "kipp.verify"
 
     def scoped_queryset(self):
-        return proposals_to_verify(self.request.user).prefetch_related(
-            "sdgs", "evidence", "group__sections", "events__actor"
+        return with_local_verification(
+            proposals_to_verify(self.request.user).prefetch_related(
+                "sdgs", "evidence", "group__sections", "events__actor"
+            )
         )
 
     def post(self, request, pk):
@@ -151,7 +153,7 @@ class VerificationDetailView(ProposalDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         proposal = self.object
-        stored = proposal.verification or {}
+        stored = local_verification(proposal)
         sections = proposal.group.sections.all()
         form = kwargs.get("form") or VerificationForm(
             initial=VerificationForm.initial_from(stored), sections=sections
@@ -177,8 +179,8 @@ class VerificationDetailView(ProposalDetailView):
             can_save=proposal.state == S.SUBMITTED and now < closes,
             verification_open=now < closes,
             verification_closes=closes,
-            saved_by=User.objects.filter(pk=stored["by"]).first() if stored.get("by") else None,
-            saved_at=datetime.fromisoformat(stored["at"]) if stored.get("at") else None,
+            saved_by=stored.verified_by if stored else None,
+            saved_at=stored.verified_at if stored else None,
             verification_moves=[moves[state] for state in VERIFICATION_MOVES if state in moves],
             return_note=_return_note(proposal, stored),
             group_quota=next((u for u in usage if u.group_id == proposal.group_id), None),
@@ -187,15 +189,16 @@ class VerificationDetailView(ProposalDetailView):
         return context
 
 
-def _return_note(proposal, stored: dict) -> str:
+def _return_note(proposal, stored) -> str:
     """The saved section notes as one text, ready to send back to the operator."""
-    notes = stored.get("notes") or {}
-    by_section = notes.get("sections") or {}
+    if stored is None:
+        return ""
+    by_section = stored.section_notes
     lines = [
         f"{_(section.title)}: {by_section[section.key]}"
         for section in proposal.group.sections.all()
         if by_section.get(section.key)
     ]
-    if notes.get("general"):
-        lines.append(_("Catatan umum: %(note)s") % {"note": notes["general"]})
+    if stored.note:
+        lines.append(_("Catatan umum: %(note)s") % {"note": stored.note})
     return "\n".join(lines)

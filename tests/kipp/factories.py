@@ -8,8 +8,9 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from pypdf import PdfWriter
 
+from hubs.enums import CLUSTER_OF_KIND
 from kipp import defaults
-from kipp.enums import EvidenceKind, GroupKind, ProposalState
+from kipp.enums import QUOTA_STATES, EvidenceKind, GroupKind, ProposalState, ResultLevel
 from kipp.models import (
     Category,
     Competition,
@@ -19,6 +20,7 @@ from kipp.models import (
     Innovation,
     Proposal,
     ProposalEvent,
+    Result,
     SdgGoal,
 )
 
@@ -97,7 +99,10 @@ def proposal(
     state=ProposalState.DRAFT,
     source=None,
 ) -> Proposal:
-    """A proposal of a new innovation of `unit`; `complete=True` fills every requirement."""
+    """A proposal of a new innovation of `unit`; `complete=True` fills every requirement.
+
+    One made forwarded or later carries what the forward transition stamps.
+    """
     group = competition.groups.get(kind=kind)
     made = Proposal.objects.create(
         competition=competition,
@@ -109,11 +114,23 @@ def proposal(
         created_by=actor,
         state=state,
         source_innovation=source,
+        **forward_stamps(unit.instansi, state),
     )
     ProposalEvent.objects.create(proposal=made, actor=actor, from_state="", to_state=state)
     if complete:
         fill(made, actor)
     return made
+
+
+def forward_stamps(instansi, state, when=None) -> dict:
+    """`forwarded_at`, cluster and 3T as `proposal_transition` writes them on forward."""
+    if state not in QUOTA_STATES:
+        return {}
+    return {
+        "forwarded_at": when or timezone.now(),
+        "cluster": CLUSTER_OF_KIND[instansi.kind],
+        "is_3t": bool(instansi.region and instansi.region.is_3t),
+    }
 
 
 def fill(made: Proposal, actor) -> Proposal:
@@ -153,8 +170,20 @@ def evidence_file(made: Proposal, actor, kind=EvidenceKind.OTHER) -> Evidence:
     return item
 
 
-def history(unit, actor, *, competition: Competition, title: str, reached: list[str]) -> Proposal:
-    """A proposal of an earlier competition that went through the given states (for eligibility)."""
+PASSED = [ProposalState.SUBMITTED, ProposalState.FORWARDED, ProposalState.ADMIN_PASSED]
+
+
+def history(
+    unit,
+    actor,
+    *,
+    competition: Competition,
+    title: str,
+    reached: list[str],
+    results=(),
+) -> Proposal:
+    """A proposal of an earlier competition that went through the given states and reached
+    the given result levels, published (for eligibility and replication sources)."""
     made = proposal(unit, actor, competition=competition, title=title, complete=False)
     previous = made.state
     for state in reached:
@@ -162,9 +191,30 @@ def history(unit, actor, *, competition: Competition, title: str, reached: list[
             proposal=made, actor=actor, from_state=previous, to_state=state
         )
         previous = state
-    Proposal.objects.filter(pk=made.pk).update(state=previous)
+    Proposal.objects.filter(pk=made.pk).update(
+        state=previous, **forward_stamps(made.instansi, previous)
+    )
     made.refresh_from_db()
+    for level in results:
+        result(made, level)
     return made
+
+
+def result(
+    made: Proposal, level=ResultLevel.TOP99, *, published=True, revoked_reason="", actor=None
+) -> Result:
+    """A result of `made`: published now unless `published=False`, revoked when a reason
+    is given."""
+    now = timezone.now()
+    return Result.objects.create(
+        proposal=made,
+        level=level,
+        published_at=now if published else None,
+        revoked_at=now if revoked_reason else None,
+        revoked_reason=revoked_reason,
+        revoked_by=actor if revoked_reason else None,
+        created_by=actor,
+    )
 
 
 def bulk_proposals(
@@ -190,6 +240,7 @@ def bulk_proposals(
             state=state,
             created_by=actor,
             submitted_at=now,
+            **forward_stamps(unit.instansi, state, now),
         )
         for innovation in innovations
     )

@@ -4,19 +4,24 @@ import io
 
 from django.core.management import call_command
 
+from hubs.enums import Cluster
 from kipp.eligibility import submission_problems
-from kipp.enums import GroupKind
+from kipp.enums import QUOTA_STATES, GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
-from kipp.models import Proposal, ProposalEvent
+from kipp.models import Proposal, ProposalEvent, Result
 
 
 def test_seed_demo_loads_both_competitions_idempotently(db, settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=io.StringIO())
-    counts = (Proposal.objects.count(), ProposalEvent.objects.count())
+    counts = (Proposal.objects.count(), ProposalEvent.objects.count(), Result.objects.count())
     call_command("seed_demo", stdout=io.StringIO())
 
-    assert (Proposal.objects.count(), ProposalEvent.objects.count()) == counts
+    assert (
+        Proposal.objects.count(),
+        ProposalEvent.objects.count(),
+        Result.objects.count(),
+    ) == counts
     kipp2025 = Proposal.objects.filter(competition__slug="kipp-2025")
     assert set(kipp2025.values_list("state", flat=True)) == {
         S.DRAFT,
@@ -36,6 +41,11 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
         "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan",
         "PDAM Tirta Sejiran Setason",
     ]
+    # Forwarded-and-later proposals carry what the forward transition stamps.
+    forwarded = kipp2025.filter(state__in=QUOTA_STATES)
+    assert forwarded.count() == 3
+    assert not forwarded.filter(forwarded_at__isnull=True).exists()
+    assert set(forwarded.values_list("cluster", "is_3t")) == {(Cluster.KABUPATEN, False)}
     # Every state's timeline ends where the proposal stands.
     for proposal in kipp2025:
         assert proposal.events.order_by("created_at", "pk").last().to_state == proposal.state
@@ -43,6 +53,15 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
     replication = kipp2025.get(group__kind=GroupKind.REPLIKASI)
     assert replication.source_innovation.title == "Sapa Warga Babar"
     assert submission_problems(replication) == []
-    assert Proposal.objects.get(competition__slug="kipp-2023", title="Sapa Warga Babar").state == (
-        S.WINNER
-    )
+    # The 2023 history is the administrative pass plus published results.
+    kipp2023 = Proposal.objects.filter(competition__slug="kipp-2023")
+    assert set(kipp2023.values_list("state", flat=True)) == {S.ADMIN_PASSED}
+    assert sorted(
+        Result.objects.filter(published_at__isnull=False, revoked_at__isnull=True).values_list(
+            "proposal__title", "level"
+        )
+    ) == [
+        ("Sapa Warga Babar", ResultLevel.TOP45),
+        ("Sapa Warga Babar", ResultLevel.TOP99),
+        ("Si Jempol: Dukcapil Jemput Bola", ResultLevel.TOP99),
+    ]

@@ -6,7 +6,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from kipp.eligibility import add_months, count_words, submission_problems
-from kipp.enums import EvidenceKind, GroupKind
+from kipp.enums import EvidenceKind, GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
 from kipp.errors import Refused
 from kipp.models import Proposal
@@ -98,7 +98,8 @@ def test_umum_excludes_earlier_top_45(babel, competition, kipp2023):
         babel.operator_bb,
         competition=kipp2023,
         title="Si Pentol",
-        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.WINNER],
+        reached=kf.PASSED,
+        results=[ResultLevel.TOP99, ResultLevel.TOP45],
     )
 
     problems = submission_problems(_enter_again(babel, competition, earlier))
@@ -114,7 +115,8 @@ def test_umum_excludes_twice_top_99_but_not_once(babel, competition, kipp2023, k
         babel.operator_bb,
         competition=kipp2021,
         title="Lapor Cepat",
-        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.NOT_SELECTED],
+        reached=kf.PASSED,
+        results=[ResultLevel.TOP99],
     )
     again = _enter_again(babel, competition, first)
     assert submission_problems(again) == []
@@ -124,7 +126,8 @@ def test_umum_excludes_twice_top_99_but_not_once(babel, competition, kipp2023, k
         babel.operator_bb,
         competition=kipp2023,
         title="Lapor Cepat 2023",
-        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.NOT_SELECTED],
+        reached=kf.PASSED,
+        results=[ResultLevel.TOP99],
     )
     Proposal.objects.filter(pk=second.pk).update(innovation=first.innovation)
 
@@ -159,7 +162,8 @@ def test_replikasi_must_link_an_earlier_top_innovation(babel, competition, kipp2
         babel.operator_bt,
         competition=kipp2023,
         title="Juara",
-        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST, S.WINNER],
+        reached=kf.PASSED,
+        results=[ResultLevel.TOP99, ResultLevel.TOP45],
     )
     proposal.source_innovation = top.innovation
     proposal.replication_statement = False

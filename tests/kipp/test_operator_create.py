@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from django.utils import timezone
 
-from kipp.enums import GroupKind
+from kipp.enums import GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
 from kipp.models import Competition, DeadlineExtension, Innovation, Proposal, ProposalEvent
 from tests import factories as f
@@ -298,7 +298,8 @@ def test_replication_sources_are_earlier_top_innovations(client, babel, kipp2025
         babel.operator_bt,
         competition=kipp2023,
         title="Juara Lama",
-        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED, S.FINALIST],
+        reached=kf.PASSED,
+        results=[ResultLevel.TOP99],
     )
     kf.history(
         babel.disdukcapil,

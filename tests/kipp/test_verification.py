@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 from kipp.enums import ChecklistItem, EvidenceKind, GroupKind
 from kipp.enums import ProposalState as S
 from kipp.errors import Refused
-from kipp.models import DeadlineExtension, Proposal, ProposalEvent
+from kipp.models import DeadlineExtension, Proposal, ProposalEvent, Verification
+from kipp.selectors.verification import local_verification
 from kipp.services import workflow
 from tests.kipp import factories as kf
 
@@ -107,6 +108,11 @@ def _refresh(proposal: Proposal) -> Proposal:
     return proposal
 
 
+def _stored(proposal: Proposal) -> Verification | None:
+    """The proposal's saved local verification, read afresh (the proposal refreshed too)."""
+    return local_verification(_refresh(proposal))
+
+
 # Access -------------------------------------------------------------------------------------
 
 
@@ -149,7 +155,7 @@ def test_anonymous_is_sent_to_login(client, submitted):
         assert client.get(url)["Location"].startswith("/accounts/login/")
     response = client.post(f"/verifikasi/{submitted.pk}/", {"checklist": ["age"]})
     assert response["Location"].startswith("/accounts/login/")
-    assert _refresh(submitted).verification == {}
+    assert _stored(submitted) is None
 
 
 @pytest.mark.parametrize(
@@ -181,7 +187,7 @@ def test_forged_checklist_post_is_404_and_changes_nothing(client, babel, submitt
     )
 
     assert response.status_code == 404
-    assert _refresh(submitted).verification == {}
+    assert _stored(submitted) is None
 
 
 def test_menu_shows_verification_to_admin_lokal_only(client, babel):
@@ -407,16 +413,14 @@ def test_checklist_and_notes_are_saved(client, babel, submitted):
     )
 
     assert response.status_code == 302
-    stored = _refresh(submitted).verification
-    assert stored["checklist"] == {
+    stored = _stored(submitted)
+    assert stored.checklist == {
         item: item in {ChecklistItem.COMPLETE, ChecklistItem.AGE} for item in ChecklistItem.values
     }
-    assert stored["notes"] == {
-        "sections": {"ringkasan": "Perjelas ringkasan."},
-        "general": "Lengkapi SK inovator.",
-    }
-    assert stored["by"] == babel.admin_bb.pk
-    assert datetime.fromisoformat(stored["at"]) <= timezone.now()
+    assert stored.section_notes == {"ringkasan": "Perjelas ringkasan."}
+    assert stored.note == "Lengkapi SK inovator."
+    assert stored.verified_by == babel.admin_bb
+    assert stored.verified_at <= timezone.now()
     assert submitted.state == S.SUBMITTED
 
     # The colleague sees the saved checklist and the notes ready to be sent back.
@@ -440,7 +444,7 @@ def test_checklist_cannot_be_saved_unless_submitted(client, babel, kipp2025):
 
     assert 'id="checklist-terkunci"' in page
     assert "Checklist hanya dapat disimpan selama usulan berstatus" in response.content.decode()
-    assert _refresh(returned).verification == {}
+    assert _stored(returned) is None
 
 
 def test_checklist_cannot_be_saved_after_verification_close(client, babel):
@@ -455,7 +459,7 @@ def test_checklist_cannot_be_saved_after_verification_close(client, babel):
     )
 
     assert "Verifikasi lokal telah ditutup" in response.content.decode()
-    assert _refresh(proposal).verification == {}
+    assert _stored(proposal) is None
 
 
 def test_hints_show_word_limits_evidence_and_age(client, babel, kipp2025):
@@ -641,6 +645,6 @@ def test_extension_lets_the_instansi_act_after_the_competitions_close(client, ba
     client.force_login(babel.admin_bt)
     _move(client, theirs, S.FORWARDED)
 
-    assert _refresh(ours).verification["checklist"][ChecklistItem.AGE] is True
+    assert _stored(ours).checklist[ChecklistItem.AGE] is True
     assert ours.state == S.FORWARDED
     assert _refresh(theirs).state == S.SUBMITTED

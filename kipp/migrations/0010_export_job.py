@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('kipp', '0002_sdg_goals'),
+        ('kipp', '0009_remove_proposal_verification'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
