@@ -9,33 +9,33 @@ the people are invented.
 
 from datetime import UTC, date, datetime, timedelta
 
-from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from hubs.demo import BANGKA_BARAT, BANGKA_TENGAH
-from hubs.enums import CLUSTER_OF_KIND
-from hubs.models import Unit, User
+from hubs.enums import Role
+from hubs.models import Membership, Unit, User
 
-from . import defaults
 from .enums import GroupKind, ProposalState, ResultLevel
 from .models import (
-    Category,
     Competition,
-    CompetitionGroup,
-    Evidence,
-    FormSection,
     Innovation,
     Proposal,
-    ProposalEvent,
     Result,
     SdgGoal,
 )
+from .services import competitions, evidence, innovations, proposals, selection, workflow
 
 S = ProposalState
+# A one-page PDF, enough for the content check of every evidence upload.
 PDF = (
     b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-    b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
+    b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
 KOMINFO = (BANGKA_BARAT, "Dinas Komunikasi dan Informatika")
 PERKIMHUB = (BANGKA_BARAT, "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan")
@@ -148,10 +148,15 @@ PROPOSALS_2025 = [
         DPMPTSP_ME,
         "Izin Usaha Sehari",
         GroupKind.UMUM,
-        date(2025, 6, 3),
+        date(2024, 2, 5),
         [
             (S.SUBMITTED, None, ""),
-            (S.REJECTED_LOCALLY, None, "Usia inovasi belum dua tahun saat pendaftaran ditutup."),
+            (
+                S.REJECTED_LOCALLY,
+                None,
+                "Dampak belum dapat diukur (belum ada data sebelum dan sesudah); "
+                "diusulkan kembali tahun depan.",
+            ),
         ],
         None,
     ),
@@ -184,107 +189,98 @@ def _text_for(key: str, limit: int) -> str:
     return " ".join(text.split()[:limit])
 
 
-def _competition(name, slug, year, opens, closes, verification_closes, published=None):
-    competition, created = Competition.objects.get_or_create(
+def _competition(actor, name, slug, year, opens, closes, verification_closes):
+    """The competition, created through the same service as the organiser's screen."""
+    existing = Competition.objects.filter(slug=slug).first()
+    if existing:
+        return existing
+    return competitions.competition_create(
+        actor=actor,
+        organiser_hub=None,
+        name=name,
         slug=slug,
-        defaults={
-            "name": name,
-            "year": year,
-            "theme": "Inovasi Pelayanan Publik untuk Indonesia Emas",
-            "registration_opens_at": opens,
-            "registration_closes_at": closes,
-            "verification_closes_at": verification_closes,
-            "admin_results_published_at": published,
-        },
+        year=year,
+        theme="Inovasi Pelayanan Publik untuk Indonesia Emas",
+        registration_opens_at=opens,
+        registration_closes_at=closes,
+        verification_closes_at=verification_closes,
     )
-    if created:
-        for kind in GroupKind.values:
-            group = CompetitionGroup.objects.create(
-                competition=competition,
-                kind=kind,
-                quota_per_instansi=defaults.QUOTAS[kind],
-                min_age_months=defaults.MIN_AGE_MONTHS[kind],
-                required_evidence=list(defaults.REQUIRED_EVIDENCE[kind]),
-                invitation_only=kind == GroupKind.KHUSUS,
-            )
-            FormSection.objects.bulk_create(
-                FormSection(group=group, key=key, title=title, word_limit=limit, order=n)
-                for n, (key, title, limit) in enumerate(defaults.SECTIONS[kind])
-            )
-        Category.objects.bulk_create(
-            Category(competition=competition, name=name, order=n)
-            for n, name in enumerate(defaults.CATEGORIES_2025)
-        )
-    return competition
 
 
 def _unit(key) -> Unit:
     return Unit.objects.get(instansi__name=key[0], name=key[1])
 
 
+def _admin_of(instansi, users) -> User:
+    """The instansi's Admin Lokal: the demo account where there is one, otherwise an invented
+    colleague without a password (the demo logs in only with the accounts in the README)."""
+    if instansi.name == BANGKA_BARAT:
+        return users[ADMIN_BB]
+    if instansi.name == BANGKA_TENGAH:
+        return users[ADMIN_BT]
+    username = "adminlokal." + slugify(instansi.name.removeprefix("Pemerintah ")).replace("-", "")
+    user, created = User.objects.get_or_create(
+        username=username, defaults={"name": f"Admin Lokal {instansi.name}"}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+        Membership.objects.create(user=user, role=Role.ADMIN_LOKAL, instansi=instansi)
+    return user
+
+
 def _proposal(competition, unit, title, kind, started_on, steps, source, when, users):
-    """Create the proposal with its timeline, or return None when it exists already."""
+    """Write the proposal as its proposer would (innovation, draft, text, evidence) and move
+    it through the transition function, a day per step; None when it exists already."""
     if Proposal.objects.filter(competition=competition, title=title).exists():
         return None
-    author = users.get(steps[0][1]) if steps and steps[0][1] else None
-    author = author or users[ADMIN_BB if unit.instansi.name == BANGKA_BARAT else "sekretariat"]
-    innovation, _ = Innovation.objects.get_or_create(
-        unit=unit,
-        title=title,
-        defaults={"started_on": started_on, "created_by": author, "summary": title},
-    )
+    admin = _admin_of(unit.instansi, users)
+    author = (users.get(steps[0][1]) if steps and steps[0][1] else None) or admin
+    innovation = Innovation.objects.filter(unit=unit, title=title).first()
+    if innovation is None:
+        innovation = innovations.innovation_create(
+            actor=author, unit=unit, title=title, started_on=started_on, summary=title
+        )
     group = competition.groups.get(kind=kind)
-    proposal = Proposal.objects.create(
-        competition=competition,
-        group=group,
-        innovation=innovation,
-        unit=unit,
-        instansi=unit.instansi,
-        title=title,
-        category=competition.categories.order_by("order")[7],
-        sections={s.key: _text_for(s.key, s.word_limit) for s in group.sections.all()},
-        team=[{"name": "Tim Inovasi " + unit.name, "position": "Ketua Tim", "phone": "0717-1234"}],
-        source_innovation=Innovation.objects.filter(title=source).first() if source else None,
-        replication_statement=kind == GroupKind.REPLIKASI,
-        truth_statement=True,
-        created_by=author,
+    proposal = proposals.proposal_create(actor=author, group=group, innovation=innovation, now=when)
+    changes = {
+        "category": competition.categories.order_by("order")[7],
+        "sections": {s.key: _text_for(s.key, s.word_limit) for s in group.sections.all()},
+        "team": [
+            {"name": "Tim Inovasi " + unit.name, "position": "Ketua Tim", "phone": "0717-1234"}
+        ],
+        "truth_statement": True,
+    }
+    if kind == GroupKind.REPLIKASI:
+        changes["source_innovation"] = Innovation.objects.filter(title=source).first()
+        changes["replication_statement"] = True
+    proposals.proposal_save(
+        proposal=proposal,
+        actor=author,
+        version=proposal.version,
+        changes=changes,
+        sdgs=SdgGoal.objects.filter(number__in=[9, 16]),
+        now=when,
     )
-    proposal.sdgs.set(SdgGoal.objects.filter(number__in=[9, 16]))
     for evidence_kind in group.required_evidence:
-        item = Evidence(
+        evidence.evidence_add(
             proposal=proposal,
+            actor=author,
             kind=evidence_kind,
-            original_name=f"{evidence_kind}.pdf",
-            content_type="application/pdf",
-            size=len(PDF),
-            uploaded_by=author,
+            upload=SimpleUploadedFile(f"{evidence_kind}.pdf", PDF, "application/pdf"),
+            now=when,
         )
-        item.file.save(f"{evidence_kind}.pdf", ContentFile(PDF), save=False)
-        item.save()
-    ProposalEvent.objects.create(
-        proposal=proposal, actor=author, from_state="", to_state=S.DRAFT, created_at=when
-    )
-    state, stamps = S.DRAFT, {}
+    sekretariat = users["sekretariat"]
     for n, (target, username, note) in enumerate(steps, start=1):
-        ProposalEvent.objects.create(
-            proposal=proposal,
-            actor=users.get(username),
-            from_state=state,
-            to_state=target,
-            note=note,
-            created_at=when + timedelta(days=n),
+        if username:
+            actor = users[username]
+        elif target in (S.ADMIN_PASSED, S.ADMIN_FAILED):
+            actor = sekretariat
+        else:
+            actor = admin
+        workflow.proposal_transition(
+            proposal=proposal, actor=actor, to_state=target, note=note, now=when + timedelta(days=n)
         )
-        state = target
-        if target == S.FORWARDED:
-            # What the forward transition stamps: its time, the cluster and the 3T status.
-            region = unit.instansi.region
-            stamps = {
-                "forwarded_at": when + timedelta(days=n),
-                "cluster": CLUSTER_OF_KIND[unit.instansi.kind],
-                "is_3t": bool(region and region.is_3t),
-            }
-    submitted = when + timedelta(days=1) if steps else None
-    Proposal.objects.filter(pk=proposal.pk).update(state=state, submitted_at=submitted, **stamps)
     return proposal
 
 
@@ -294,14 +290,15 @@ def seed() -> dict[str, int]:
     users = {u.username: u for u in User.objects.all()}
     users[None] = None
     wib_noon = 5  # 12:00 WIB is 05:00 UTC
+    sekretariat = users["sekretariat"]
     kipp2023 = _competition(
+        sekretariat,
         "KIPP 2023",
         "kipp-2023",
         2023,
         datetime(2023, 1, 9, wib_noon, tzinfo=UTC),
         datetime(2023, 3, 31, wib_noon, tzinfo=UTC),
         datetime(2023, 4, 14, wib_noon, tzinfo=UTC),
-        published=datetime(2023, 5, 2, 3, tzinfo=UTC),
     )
     for unit_key, title, started_on, reached, levels in HISTORY_2023:
         steps = [(state, None, "") for state in reached]
@@ -317,6 +314,7 @@ def seed() -> dict[str, int]:
             users,
         )
         if made:
+            # Outcomes of the judging rounds, which have no screens yet: written as rows.
             Result.objects.bulk_create(
                 Result(
                     proposal=made,
@@ -330,7 +328,13 @@ def seed() -> dict[str, int]:
     # KIPP 2025 stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.
     today_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    if kipp2023.admin_results_published_at is None:
+        selection.admin_results_publish(
+            actor=sekretariat, competition=kipp2023, now=datetime(2023, 5, 2, 3, tzinfo=UTC)
+        )
+
     kipp2025 = _competition(
+        sekretariat,
         "KIPP 2025",
         "kipp-2025",
         2025,

@@ -164,7 +164,7 @@ def proposal_create(
         raise ValidationError(
             _("Inovasi atau judul ini sudah didaftarkan di %(c)s.") % {"c": competition}
         ) from None
-    workflow.proposal_created(proposal=proposal, actor=actor)
+    workflow.proposal_created(proposal=proposal, actor=actor, now=now)
     return proposal
 
 

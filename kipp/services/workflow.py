@@ -155,7 +155,12 @@ def proposal_transition(
         fields.extend(_snapshot(locked, instansi, now))
     locked.save(update_fields=fields)
     ProposalEvent.objects.create(
-        proposal=locked, actor=actor, from_state=source, to_state=to_state, note=note
+        proposal=locked,
+        actor=actor,
+        from_state=source,
+        to_state=to_state,
+        note=note,
+        created_at=now,
     )
     _notify(locked, actor=actor, source=source, note=note)
     for name in fields:
@@ -199,10 +204,14 @@ def _check_quota(proposal: Proposal) -> Instansi:
     return instansi
 
 
-def proposal_created(*, proposal: Proposal, actor: User) -> None:
+def proposal_created(*, proposal: Proposal, actor: User, now=None) -> None:
     """Record the creation of a draft as the first event of its timeline."""
     ProposalEvent.objects.create(
-        proposal=proposal, actor=actor, from_state="", to_state=proposal.state
+        proposal=proposal,
+        actor=actor,
+        from_state="",
+        to_state=proposal.state,
+        created_at=now or timezone.now(),
     )
 
 

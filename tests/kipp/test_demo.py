@@ -65,3 +65,21 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
         ("Sapa Warga Babar", ResultLevel.TOP99),
         ("Si Jempol: Dukcapil Jemput Bola", ResultLevel.TOP99),
     ]
+
+
+def test_demo_proposals_moved_by_the_transition_function(db, settings):
+    """Every demo state was reached through `proposal_transition`: each step has its actor,
+    the last event names the current state, and the demo passes the same rules as people."""
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+
+    for proposal in Proposal.objects.prefetch_related("events"):
+        events = list(proposal.events.order_by("created_at", "pk"))
+        assert events[0].from_state == "" and events[0].to_state == S.DRAFT, proposal.title
+        assert events[-1].to_state == proposal.state, proposal.title
+        assert all(event.actor_id for event in events), proposal.title
+        assert [e.from_state for e in events[1:]] == [e.to_state for e in events[:-1]]
+        if proposal.state == S.FORWARDED:
+            assert proposal.forwarded_at == events[-1].created_at
+    history = Proposal.objects.filter(competition__slug="kipp-2023")
+    assert {e.created_at.year for p in history for e in p.events.all()} == {2023}
