@@ -241,13 +241,8 @@ class CategoryForm(_CrispyMixin, forms.ModelForm):
         self._setup_helper()
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        others = Category.objects.filter(competition=self.competition, name__iexact=name)
-        if self.instance.pk:
-            others = others.exclude(pk=self.instance.pk)
-        if others.exists():
-            raise forms.ValidationError(_("Kategori dengan nama ini sudah ada di edisi ini."))
-        return name
+        # Whether the name is taken is the service's rule (services.competitions).
+        return " ".join(self.cleaned_data["name"].split())
 
 
 class ExtensionForm(_CrispyMixin, forms.Form):

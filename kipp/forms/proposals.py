@@ -7,17 +7,15 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from hubs.models import Instansi, Unit
-from hubs.roles import roles_of
+from hubs.models import Unit
 
 from ..eligibility import count_words
 from ..enums import EvidenceKind, GroupKind, InnovatorKind
 from ..models import Category, CompetitionGroup, Innovation, Proposal, SdgGoal
+from ..models.proposal import MAX_TEAM
 from ..params import MAX_ID, ModelIdsField
-from ..selectors.proposals import competitions_open_to, innovations_of
+from ..selectors.proposals import innovations_of, units_for_innovations
 from ..selectors.results import replication_sources
-from ..services.innovations import units_for_innovations
-from ..services.proposals import MAX_TEAM
 from ..uploads import ACCEPT
 
 TEAM_FIELDS = ("name", "position", "phone", "email")
@@ -76,20 +74,6 @@ class InnovationForm(InnovationEditForm):
         if len(choices) == 1:
             self.fields["unit"].initial = choices[0].pk
             self.fields["unit"].widget = forms.HiddenInput()
-
-
-def open_groups_for(actor, now=None):
-    """Groups of the competitions now open to the instansi the actor proposes for."""
-    roles = roles_of(actor)
-    instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)
-    competition_ids = set()
-    for instansi in Instansi.objects.filter(pk__in=instansi_ids).select_related("region"):
-        competition_ids |= set(competitions_open_to(instansi, now=now).values_list("pk", flat=True))
-    return (
-        CompetitionGroup.objects.filter(competition_id__in=competition_ids)
-        .select_related("competition")
-        .order_by("competition__registration_closes_at", "competition__name", "kind")
-    )
 
 
 class ProposalCreateForm(forms.Form):

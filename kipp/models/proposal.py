@@ -21,6 +21,9 @@ from ..enums import EDITABLE_STATES, EVENT_STATES, EvidenceKind, InnovatorKind, 
 from .competition import Category, Competition, CompetitionGroup
 from .innovation import Innovation, SdgGoal
 
+# Innovators listed on a proposal (the team field), at most.
+MAX_TEAM = 5
+
 
 class Proposal(models.Model):
     """An innovation entered into one competition and group; its `state` moves only by workflow."""

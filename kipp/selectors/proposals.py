@@ -4,10 +4,11 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from hubs.models import Instansi, Unit
 from hubs.roles import roles_of
 
 from ..enums import QUOTA_STATES
-from ..models import Competition, DeadlineExtension, Innovation, Proposal
+from ..models import Competition, CompetitionGroup, DeadlineExtension, Innovation, Proposal
 
 
 def competitions_managed_by(user) -> QuerySet[Competition]:
@@ -100,3 +101,47 @@ def innovation_title_taken(unit_id: int, title: str, *, exclude_pk: int | None =
     if exclude_pk is not None:
         queryset = queryset.exclude(pk=exclude_pk)
     return queryset.exists()
+
+
+def proposer_instansi(user):
+    """The instansi the user proposes for (as operator or Admin Lokal), with their regions."""
+    roles = roles_of(user)
+    instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)
+    return Instansi.objects.filter(pk__in=instansi_ids).select_related("region").order_by("name")
+
+
+def open_competitions_by_instansi(user, now=None) -> list[tuple[Instansi, Competition]]:
+    """(instansi, competition) for every competition now open to an instansi the user
+    proposes for."""
+    return [
+        (instansi, competition)
+        for instansi in proposer_instansi(user)
+        for competition in competitions_open_to(instansi, now=now)
+    ]
+
+
+def open_groups_for(user, now=None) -> QuerySet[CompetitionGroup]:
+    """Groups of the competitions now open to the instansi the user proposes for."""
+    competition_ids = {c.pk for _, c in open_competitions_by_instansi(user, now)}
+    return (
+        CompetitionGroup.objects.filter(competition_id__in=competition_ids)
+        .select_related("competition")
+        .order_by("competition__registration_closes_at", "competition__name", "kind")
+    )
+
+
+def instansi_names(instansi_ids) -> dict[int, str]:
+    return dict(Instansi.objects.filter(pk__in=instansi_ids).values_list("pk", "name"))
+
+
+def units_for_innovations(user):
+    """Active units the user may register innovations for."""
+    roles = roles_of(user)
+    return (
+        Unit.objects.filter(
+            Q(pk__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids),
+            is_active=True,
+        )
+        .select_related("instansi")
+        .order_by("instansi__name", "name")
+    )

@@ -11,13 +11,12 @@ change any time. An innovation is deleted only with nothing submitted under it: 
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from hubs.models import Unit, User
-from hubs.roles import roles_of
 
 from ..enums import ProposalState
 from ..errors import Refused
@@ -26,19 +25,6 @@ from ..selectors.proposals import innovation_title_taken, title_taken
 from .proposals import edit_window_problem, proposer_sides
 
 DUPLICATE = gettext_lazy("Unit ini sudah memiliki inovasi dengan nama ini.")
-
-
-def units_for_innovations(user: User):
-    """Active units the user may register innovations for."""
-    roles = roles_of(user)
-    return (
-        Unit.objects.filter(
-            Q(pk__in=roles.operator_unit_ids) | Q(instansi_id__in=roles.admin_instansi_ids),
-            is_active=True,
-        )
-        .select_related("instansi")
-        .order_by("instansi__name", "name")
-    )
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from ..eligibility import WHILE_WRITING, proposal_problems
 from ..enums import EDITABLE_STATES, GroupKind
 from ..errors import Refused
 from ..models import CompetitionGroup, Innovation, Proposal
+from ..models.proposal import MAX_TEAM
 from ..selectors.proposals import competitions_open_to, title_taken
 from . import workflow
 
@@ -38,7 +39,6 @@ EDITABLE_FIELDS = (
     "video_url",
     "truth_statement",
 )
-MAX_TEAM = 5
 
 
 class EditConflict(Exception):

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -16,6 +17,7 @@ from ..forms.proposals import EvidenceForm
 from ..models import Evidence
 from ..services import evidence as services_evidence
 from ..services.proposals import edit_window_problem
+from ..uploads import evidence_upload_max_bytes, upload_limit
 from .operator import ProposerMixin, evidence_context
 
 
@@ -43,7 +45,11 @@ class _EvidenceView(ProposerMixin, View):
         return redirect("proposal_edit", pk=proposal.pk)
 
 
+@method_decorator(upload_limit(evidence_upload_max_bytes), name="dispatch")
 class EvidenceUploadView(_EvidenceView):
+    """Attach a file; its body stops being read once past the competition's size limit
+    (`kipp.uploads.upload_limit`), so a 50 MB file against a 2 MB limit is not stored first."""
+
     def post(self, request, pk):
         proposal = self.get_proposal(pk)
         form = EvidenceForm(request.POST, request.FILES)

@@ -21,7 +21,6 @@ from django.utils.translation import ngettext
 from django.views import View
 from django.views.generic import FormView, ListView
 
-from hubs.models import Instansi
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
@@ -30,12 +29,7 @@ from ..eligibility import submission_problems
 from ..enums import EvidenceKind
 from ..enums import ProposalState as S
 from ..errors import Refused
-from ..forms.proposals import (
-    EvidenceForm,
-    ProposalCreateForm,
-    ProposalForm,
-    open_groups_for,
-)
+from ..forms.proposals import EvidenceForm, ProposalCreateForm, ProposalForm
 from ..models import Proposal
 from ..params import LenientPageMixin, parse_id
 from ..selectors import proposals as selectors
@@ -118,13 +112,10 @@ class ProposalListView(LenientPageMixin, AreaRequiredMixin, ListView):
 
 def open_countdowns(user) -> list[dict]:
     """Deadlines of the competitions open to the user's instansi (one per competition and instansi)."""
-    roles = roles_of(user)
-    rows = []
-    instansi_ids = set(roles.operator_instansi_ids) | set(roles.admin_instansi_ids)
-    for instansi in Instansi.objects.filter(pk__in=instansi_ids).select_related("region"):
-        for competition in selectors.competitions_open_to(instansi):
-            rows.append({**countdown(competition, instansi.pk), "instansi": instansi})
-    return rows
+    return [
+        {**countdown(competition, instansi.pk), "instansi": instansi}
+        for instansi, competition in selectors.open_competitions_by_instansi(user)
+    ]
 
 
 class ProposalCreateView(AreaRequiredMixin, FormView):
@@ -134,7 +125,7 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
 
     def get_groups(self):
         if not hasattr(self, "_groups"):
-            self._groups = open_groups_for(self.request.user)
+            self._groups = selectors.open_groups_for(self.request.user)
         return self._groups
 
     def get_form_kwargs(self):

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from hubs.models import Instansi
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
@@ -24,6 +23,7 @@ from ..enums import ProposalState as S
 from ..filters import ProposalInboxFilter, inbox_filterset
 from ..forms.verification import VerificationForm
 from ..params import LenientPageMixin
+from ..selectors.proposals import instansi_names
 from ..selectors.verification import (
     checklist_hints,
     local_verification,
@@ -91,11 +91,7 @@ class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
         if self.competition is None:
             return []
         instansi_ids = sorted(roles_of(self.request.user).admin_instansi_ids)
-        names = (
-            dict(Instansi.objects.filter(pk__in=instansi_ids).values_list("pk", "name"))
-            if len(instansi_ids) > 1
-            else {}
-        )
+        names = instansi_names(instansi_ids) if len(instansi_ids) > 1 else {}
         now = timezone.now()
         quotas = []
         for instansi_id in instansi_ids:

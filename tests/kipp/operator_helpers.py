@@ -1,7 +1,7 @@
 """Helpers of the proposer-side tests: the POST data of the proposal form."""
 
 from kipp.forms.proposals import TEAM_FIELDS
-from kipp.services.proposals import MAX_TEAM
+from kipp.models.proposal import MAX_TEAM
 
 
 def form_data(proposal, **overrides) -> dict:
