@@ -14,6 +14,7 @@ from hubs.templatetags.kipp_format import wib as _wib
 
 from ..enums import EvidenceKind
 from ..models import Category, Competition, CompetitionGroup, FormSection
+from ..models.competition import COMPETITION_FIELDS
 
 WIB = ZoneInfo("Asia/Jakarta")
 NATIONAL = "nasional"
@@ -90,16 +91,7 @@ class CompetitionForm(_CrispyMixin, forms.ModelForm):
 
     class Meta:
         model = Competition
-        fields = [
-            "name",
-            "slug",
-            "year",
-            "theme",
-            "registration_opens_at",
-            "registration_closes_at",
-            "verification_closes_at",
-            "max_file_mb",
-        ]
+        fields = list(COMPETITION_FIELDS)
         labels = {
             "name": _("Nama edisi"),
             "slug": _("Slug (alamat)"),

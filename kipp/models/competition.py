@@ -9,6 +9,18 @@ from hubs.models import Hub, Instansi
 
 from ..enums import GroupKind
 
+# Fields of a competition the organiser sets on the create and edit screens.
+COMPETITION_FIELDS = (
+    "name",
+    "slug",
+    "year",
+    "theme",
+    "registration_opens_at",
+    "registration_closes_at",
+    "verification_closes_at",
+    "max_file_mb",
+)
+
 
 class Competition(models.Model):
     """One competition, e.g. "KIPP 2025": national (no hub) or a hub's provincial competition."""

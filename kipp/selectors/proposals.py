@@ -45,15 +45,21 @@ def competitions_open_to(instansi, now=None) -> QuerySet[Competition]:
     ).order_by("registration_closes_at")
 
 
-def innovations_of(user) -> QuerySet[Innovation]:
-    """Innovations of the operator's units, or of every unit of the Admin Lokal's instansi."""
-    roles = roles_of(user)
+def _proposer_scope(roles, *, instansi: str) -> Q:
+    """The proposer's side: the operator's units, the Admin Lokal's whole instansi."""
     condition = Q(pk__in=[])
     if roles.operator_unit_ids:
         condition |= Q(unit_id__in=roles.operator_unit_ids)
     if roles.admin_instansi_ids:
-        condition |= Q(unit__instansi_id__in=roles.admin_instansi_ids)
-    return Innovation.objects.filter(condition).select_related("unit__instansi")
+        condition |= Q(**{f"{instansi}__in": roles.admin_instansi_ids})
+    return condition
+
+
+def innovations_of(user) -> QuerySet[Innovation]:
+    """Innovations of the operator's units, or of every unit of the Admin Lokal's instansi."""
+    return Innovation.objects.filter(
+        _proposer_scope(roles_of(user), instansi="unit__instansi_id")
+    ).select_related("unit__instansi")
 
 
 def proposals_visible_to(user) -> QuerySet[Proposal]:
@@ -64,11 +70,7 @@ def proposals_visible_to(user) -> QuerySet[Proposal]:
     their competitions. Everyone else sees none (judges get theirs through assignments later).
     """
     roles = roles_of(user)
-    condition = Q(pk__in=[])
-    if roles.operator_unit_ids:
-        condition |= Q(unit_id__in=roles.operator_unit_ids)
-    if roles.admin_instansi_ids:
-        condition |= Q(instansi_id__in=roles.admin_instansi_ids)
+    condition = _proposer_scope(roles, instansi="instansi_id")
     if roles.is_national_sekretariat:
         condition |= Q(competition__organiser_hub__isnull=True, state__in=QUOTA_STATES)
     hub_ids = roles_of(user).organised_hub_ids

@@ -20,22 +20,11 @@ from hubs.models import Hub, Instansi, User
 from .. import defaults
 from ..enums import EvidenceKind, GroupKind
 from ..models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from ..models.competition import COMPETITION_FIELDS
 from ..selectors.competitions import instansi_eligible_for
 from ..selectors.proposals import competitions_managed_by
 
 PERMISSION = "kipp.manage_competitions"
-
-# Fields of a competition the organiser sets on the create and edit screens.
-COMPETITION_FIELDS = (
-    "name",
-    "slug",
-    "year",
-    "theme",
-    "registration_opens_at",
-    "registration_closes_at",
-    "verification_closes_at",
-    "max_file_mb",
-)
 
 
 def _lock_managed(*, actor: User, competition: Competition) -> Competition:

@@ -57,17 +57,24 @@ def innovation_create(
         raise ValidationError({"title": DUPLICATE}) from None
 
 
+def _submitted_one(innovation: Innovation, proposals) -> tuple[list, Proposal | None]:
+    """The innovation's proposals and the first of them that went beyond draft (if any)."""
+    if proposals is None:
+        proposals = innovation.proposals.select_related("competition")
+    proposals = list(proposals)
+    return proposals, next((p for p in proposals if p.state != ProposalState.DRAFT), None)
+
+
 def identity_problem(innovation: Innovation, actor: User, proposals=None, now=None) -> str | None:
     """Why the innovation's name and start date cannot change now (None when they can):
     a proposal of it went beyond draft, or a draft of it is outside the actor's window."""
-    if proposals is None:
-        proposals = innovation.proposals.select_related("competition")
+    proposals, submitted = _submitted_one(innovation, proposals)
+    if submitted:
+        return _(
+            "Inovasi ini sudah diajukan di %(c)s; nama dan tanggal mulainya tidak dapat "
+            "diubah lagi."
+        ) % {"c": submitted.competition.name}
     for proposal in proposals:
-        if proposal.state != ProposalState.DRAFT:
-            return _(
-                "Inovasi ini sudah diajukan di %(c)s; nama dan tanggal mulainya tidak dapat "
-                "diubah lagi."
-            ) % {"c": proposal.competition.name}
         problem = edit_window_problem(proposal, actor, now)
         if problem:
             return _("Draf usulannya di %(c)s tidak dapat diubah lagi. %(p)s") % {
@@ -80,14 +87,12 @@ def identity_problem(innovation: Innovation, actor: User, proposals=None, now=No
 def delete_problem(innovation: Innovation, proposals=None) -> str | None:
     """Why the innovation cannot be deleted (None when it can): a proposal of it went
     beyond draft, or another proposal names it as the innovation it replicates."""
-    if proposals is None:
-        proposals = innovation.proposals.select_related("competition")
-    for proposal in proposals:
-        if proposal.state != ProposalState.DRAFT:
-            return _(
-                "Usulan inovasi ini di %(c)s berstatus “%(s)s”; riwayatnya harus tetap "
-                "tersimpan sehingga inovasi tidak dapat dihapus."
-            ) % {"c": proposal.competition.name, "s": proposal.get_state_display()}
+    submitted = _submitted_one(innovation, proposals)[1]
+    if submitted:
+        return _(
+            "Usulan inovasi ini di %(c)s berstatus “%(s)s”; riwayatnya harus tetap "
+            "tersimpan sehingga inovasi tidak dapat dihapus."
+        ) % {"c": submitted.competition.name, "s": submitted.get_state_display()}
     if innovation.replications.exists():
         return _("Inovasi ini dirujuk sebagai inovasi asal oleh usulan replikasi lain.")
     return None

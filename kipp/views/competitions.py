@@ -10,7 +10,7 @@ writes go through `kipp.services.competitions`. The configuration page of one co
 import copy
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -93,8 +93,6 @@ class CompetitionCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
             competition = services.competition_create(
                 actor=self.request.user, organiser_hub=form.chosen_organiser(), **data
             )
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
@@ -146,8 +144,6 @@ class CompetitionUpdateView(CancelLinkMixin, ScopedObjectMixin, FormView):
         data = {field: form.cleaned_data[field] for field in services.COMPETITION_FIELDS}
         try:
             services.competition_update(actor=self.request.user, competition=self.object, **data)
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -5,8 +5,7 @@ Reached only through `proposals_of_proposer()` (404 outside); writes go through
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
@@ -63,8 +62,6 @@ class EvidenceUploadView(_EvidenceView):
                 kind=form.cleaned_data["kind"],
                 upload=form.cleaned_data["file"],
             )
-        except PermissionDenied:
-            raise Http404 from None
         except (ValidationError, Refused) as error:
             return self.respond(proposal, form=form, error=" ".join(error.messages))
         return self.respond(
@@ -79,8 +76,6 @@ class EvidenceDeleteView(_EvidenceView):
         item = get_object_or_404(Evidence.objects.filter(proposal=proposal), pk=evidence_pk)
         try:
             services_evidence.evidence_remove(proposal=proposal, actor=request.user, evidence=item)
-        except PermissionDenied:
-            raise Http404 from None
         except (ValidationError, Refused) as error:
             return self.respond(proposal, error=" ".join(error.messages))
         return self.respond(

@@ -6,9 +6,8 @@ proposal exists is decided in `kipp.services.innovations`.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -76,8 +75,6 @@ class InnovationCreateView(AreaRequiredMixin, FormView):
                 started_on=data["started_on"],
                 summary=data["summary"],
             )
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)
@@ -140,8 +137,6 @@ class InnovationUpdateView(_InnovationMixin, FormView):
                 started_on=data["started_on"],
                 summary=data["summary"],
             )
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)

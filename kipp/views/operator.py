@@ -10,9 +10,9 @@ Admin Lokal's instansi), so anything outside answers 404. Writes go through
 from datetime import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -157,8 +157,6 @@ class ProposalCreateView(AreaRequiredMixin, FormView):
                 group=form.cleaned_data["group"],
                 innovation=form.cleaned_data["innovation"],
             )
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             add_errors(form, error)
             return self.form_invalid(form)
@@ -239,8 +237,6 @@ class ProposalEditView(ProposerMixin, View):
                 changes=form.changes(),
                 sdgs=form.chosen_sdgs(),
             )
-        except PermissionDenied:
-            raise Http404 from None
         except Refused as refused:
             return self.closed(proposal, form, " ".join(refused.messages))
         except EditConflict as conflict:
@@ -335,8 +331,6 @@ class ProposalAutosaveView(ProposerMixin, View):
                 changes=form.changes(),
                 sdgs=form.chosen_sdgs(),
             )
-        except PermissionDenied:
-            raise Http404 from None
         except Refused as refused:
             return self.fragment(conflict=" ".join(refused.messages), status=409)
         except EditConflict as conflict:
