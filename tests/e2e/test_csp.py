@@ -51,12 +51,18 @@ def test_main_pages_of_each_role_run_without_a_policy_violation(
     transactional_db, babel, live_server, browser, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
-    edition = kf.competition(name="KIPP 2025", year=2025)
-    edition.admin_results_published_at = timezone.now()
-    edition.save(update_fields=["admin_results_published_at"])
-    draft = kf.proposal(babel.kominfo, babel.operator_bb, edition=edition, title="Draf Satu")
+    competition = kf.competition(name="KIPP 2025", year=2025)
+    competition.admin_results_published_at = timezone.now()
+    competition.save(update_fields=["admin_results_published_at"])
+    draft = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=competition, title="Draf Satu"
+    )
     kf.proposal(
-        babel.pdam, babel.operator_bb, edition=edition, title="Diteruskan", state=S.FORWARDED
+        babel.pdam,
+        babel.operator_bb,
+        competition=competition,
+        title="Diteruskan",
+        state=S.FORWARDED,
     )
     f.UserFactory(username="root", is_staff=True, is_superuser=True)
     base = live_server.url
@@ -79,10 +85,10 @@ def test_main_pages_of_each_role_run_without_a_policy_violation(
         babel.sekretariat.username: [
             "/dasbor/",
             "/kompetisi/kelola/",
-            f"/kompetisi/kelola/{edition.pk}/",
+            f"/kompetisi/kelola/{competition.pk}/",
             "/seleksi/administrasi/",
             "/kelola/wilayah/",
-            f"/pengumuman/{edition.slug}/seleksi-administrasi/",
+            f"/pengumuman/{competition.slug}/seleksi-administrasi/",
         ],
         "root": ["/admin/", "/admin/hubs/user/", f"/admin/hubs/user/{babel.admin_bb.pk}/change/"],
     }

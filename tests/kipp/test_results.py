@@ -21,7 +21,7 @@ TWICE_TOP99_REFUSAL = (
 SOURCE_REFUSAL = "Inovasi asal harus inovasi yang pernah masuk Top 99 atau Top 45 KIPP."
 
 
-def _edition(year: int):
+def _competition_of(year: int):
     closes = datetime(year, 4, 16, 5, 0, tzinfo=UTC)
     return kf.competition(
         name=f"KIPP {year}",
@@ -33,8 +33,8 @@ def _edition(year: int):
 
 
 @pytest.fixture
-def editions(db):
-    return {year: _edition(year) for year in (2021, 2023, 2025)}
+def competitions_by_year(db):
+    return {year: _competition_of(year) for year in (2021, 2023, 2025)}
 
 
 def _earlier(babel, competition, title, results=()) -> Proposal:
@@ -83,14 +83,18 @@ def test_states_end_at_the_administrative_selection():
     assert ResultLevel.values == ["top99", "top45", "outstanding"]
 
 
-def test_published_top_45_closes_umum(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Si Pentol", [ResultLevel.TOP99, ResultLevel.TOP45])
+def test_published_top_45_closes_umum(babel, competitions_by_year):
+    earlier = _earlier(
+        babel, competitions_by_year[2023], "Si Pentol", [ResultLevel.TOP99, ResultLevel.TOP45]
+    )
 
-    assert submission_problems(_again(babel, editions[2025], earlier)) == [TOP45_REFUSAL]
+    assert submission_problems(_again(babel, competitions_by_year[2025], earlier)) == [
+        TOP45_REFUSAL
+    ]
 
 
-def test_revoked_top_45_may_enter_umum_again(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Si Pentol")
+def test_revoked_top_45_may_enter_umum_again(babel, competitions_by_year):
+    earlier = _earlier(babel, competitions_by_year[2023], "Si Pentol")
     kf.result(
         earlier,
         ResultLevel.TOP45,
@@ -98,75 +102,83 @@ def test_revoked_top_45_may_enter_umum_again(babel, editions):
         actor=babel.sekretariat,
     )
 
-    proposal = _again(babel, editions[2025], earlier)
+    proposal = _again(babel, competitions_by_year[2025], earlier)
 
     assert innovation_record(earlier.innovation, before_year=2025) == {"top99": 0, "top45": 0}
     assert submission_problems(proposal) == []
 
 
-def test_unpublished_result_does_not_count(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Belum Diumumkan")
+def test_unpublished_result_does_not_count(babel, competitions_by_year):
+    earlier = _earlier(babel, competitions_by_year[2023], "Belum Diumumkan")
     kf.result(earlier, ResultLevel.TOP45, published=False)
     replication = kf.proposal(
         babel.disdukcapil,
         babel.operator_bt,
-        competition=editions[2025],
+        competition=competitions_by_year[2025],
         kind=GroupKind.REPLIKASI,
         title="Tiru Belum Diumumkan",
         source=earlier.innovation,
     )
 
-    assert submission_problems(_again(babel, editions[2025], earlier)) == []
+    assert submission_problems(_again(babel, competitions_by_year[2025], earlier)) == []
     assert submission_problems(replication) == [SOURCE_REFUSAL]
     assert list(replication_sources(replication)) == []
 
 
-def test_outstanding_achievement_counts_as_top_45(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Juara Bertahan", [ResultLevel.OUTSTANDING])
+def test_outstanding_achievement_counts_as_top_45(babel, competitions_by_year):
+    earlier = _earlier(
+        babel, competitions_by_year[2023], "Juara Bertahan", [ResultLevel.OUTSTANDING]
+    )
 
     assert innovation_record(earlier.innovation, before_year=2025) == {"top99": 0, "top45": 1}
-    assert submission_problems(_again(babel, editions[2025], earlier)) == [TOP45_REFUSAL]
+    assert submission_problems(_again(babel, competitions_by_year[2025], earlier)) == [
+        TOP45_REFUSAL
+    ]
 
 
-def test_two_published_top_99s_block_umum(babel, editions):
-    first = _earlier(babel, editions[2021], "Lapor Cepat", [ResultLevel.TOP99])
-    second = _earlier(babel, editions[2023], "Lapor Cepat 2023", [ResultLevel.TOP99])
+def test_two_published_top_99s_block_umum(babel, competitions_by_year):
+    first = _earlier(babel, competitions_by_year[2021], "Lapor Cepat", [ResultLevel.TOP99])
+    second = _earlier(babel, competitions_by_year[2023], "Lapor Cepat 2023", [ResultLevel.TOP99])
     _move_to(second, first.innovation)
 
     assert innovation_record(first.innovation, before_year=2025) == {"top99": 2, "top45": 0}
-    assert submission_problems(_again(babel, editions[2025], first)) == [TWICE_TOP99_REFUSAL]
+    assert submission_problems(_again(babel, competitions_by_year[2025], first)) == [
+        TWICE_TOP99_REFUSAL
+    ]
 
 
-def test_one_counted_and_one_revoked_top_99_leave_umum_open(babel, editions):
-    first = _earlier(babel, editions[2021], "Lapor Cepat", [ResultLevel.TOP99])
-    second = _earlier(babel, editions[2023], "Lapor Cepat 2023")
+def test_one_counted_and_one_revoked_top_99_leave_umum_open(babel, competitions_by_year):
+    first = _earlier(babel, competitions_by_year[2021], "Lapor Cepat", [ResultLevel.TOP99])
+    second = _earlier(babel, competitions_by_year[2023], "Lapor Cepat 2023")
     kf.result(second, ResultLevel.TOP99, revoked_reason="Didiskualifikasi.")
     _move_to(second, first.innovation)
 
     assert innovation_record(first.innovation, before_year=2025) == {"top99": 1, "top45": 0}
-    assert submission_problems(_again(babel, editions[2025], first)) == []
+    assert submission_problems(_again(babel, competitions_by_year[2025], first)) == []
 
 
-def test_record_counts_only_competitions_before_the_year(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Sapa Warga", [ResultLevel.TOP99])
+def test_record_counts_only_competitions_before_the_year(babel, competitions_by_year):
+    earlier = _earlier(babel, competitions_by_year[2023], "Sapa Warga", [ResultLevel.TOP99])
 
     assert innovation_record(earlier.innovation, before_year=2023) == {"top99": 0, "top45": 0}
     assert innovation_record(earlier.innovation, before_year=2024) == {"top99": 1, "top45": 0}
 
 
-def test_replication_sources_are_innovations_with_a_counted_result(babel, editions):
-    top99 = _earlier(babel, editions[2023], "Top Sembilan Sembilan", [ResultLevel.TOP99])
-    top45 = _earlier(babel, editions[2021], "Top Empat Lima", [ResultLevel.TOP45])
-    revoked = _earlier(babel, editions[2023], "Dicabut")
+def test_replication_sources_are_innovations_with_a_counted_result(babel, competitions_by_year):
+    top99 = _earlier(
+        babel, competitions_by_year[2023], "Top Sembilan Sembilan", [ResultLevel.TOP99]
+    )
+    top45 = _earlier(babel, competitions_by_year[2021], "Top Empat Lima", [ResultLevel.TOP45])
+    revoked = _earlier(babel, competitions_by_year[2023], "Dicabut")
     kf.result(revoked, ResultLevel.TOP99, revoked_reason="Keberatan publik diterima.")
-    unpublished = _earlier(babel, editions[2023], "Belum Diumumkan")
+    unpublished = _earlier(babel, competitions_by_year[2023], "Belum Diumumkan")
     kf.result(unpublished, ResultLevel.TOP99, published=False)
-    _earlier(babel, editions[2023], "Tanpa Hasil")
-    later = _earlier(babel, editions[2025], "Sesudahnya", [ResultLevel.TOP99])
+    _earlier(babel, competitions_by_year[2023], "Tanpa Hasil")
+    later = _earlier(babel, competitions_by_year[2025], "Sesudahnya", [ResultLevel.TOP99])
     replication = kf.proposal(
         babel.disdukcapil,
         babel.operator_bt,
-        competition=editions[2025],
+        competition=competitions_by_year[2025],
         kind=GroupKind.REPLIKASI,
         title="Replika",
         complete=False,
@@ -178,13 +190,13 @@ def test_replication_sources_are_innovations_with_a_counted_result(babel, editio
     assert later.innovation not in sources
 
 
-def test_replication_source_with_a_revoked_result_is_refused_at_submit(babel, editions):
-    revoked = _earlier(babel, editions[2023], "Dicabut")
+def test_replication_source_with_a_revoked_result_is_refused_at_submit(babel, competitions_by_year):
+    revoked = _earlier(babel, competitions_by_year[2023], "Dicabut")
     kf.result(revoked, ResultLevel.TOP45, revoked_reason="Didiskualifikasi.")
     replication = kf.proposal(
         babel.disdukcapil,
         babel.operator_bt,
-        competition=editions[2025],
+        competition=competitions_by_year[2025],
         kind=GroupKind.REPLIKASI,
         title="Tiru Yang Dicabut",
         source=revoked.innovation,
@@ -193,16 +205,16 @@ def test_replication_source_with_a_revoked_result_is_refused_at_submit(babel, ed
     assert submission_problems(replication) == [SOURCE_REFUSAL]
 
 
-def test_one_result_per_proposal_and_level(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Sekali Saja", [ResultLevel.TOP99])
+def test_one_result_per_proposal_and_level(babel, competitions_by_year):
+    earlier = _earlier(babel, competitions_by_year[2023], "Sekali Saja", [ResultLevel.TOP99])
 
     with pytest.raises(IntegrityError), transaction.atomic():
         kf.result(earlier, ResultLevel.TOP99)
     assert Result.objects.filter(proposal=earlier).count() == 1
 
 
-def test_revocation_needs_a_reason(babel, editions):
-    earlier = _earlier(babel, editions[2023], "Tanpa Alasan", [ResultLevel.TOP99])
+def test_revocation_needs_a_reason(babel, competitions_by_year):
+    earlier = _earlier(babel, competitions_by_year[2023], "Tanpa Alasan", [ResultLevel.TOP99])
 
     with pytest.raises(IntegrityError), transaction.atomic():
         Result.objects.filter(proposal=earlier).update(revoked_at=timezone.now())
