@@ -1,4 +1,4 @@
-"""Reads of the competition's outcomes: what an innovation reached in earlier editions.
+"""Reads of the competition's outcomes: what an innovation reached in earlier competitions.
 
 Only published, non-revoked `Result` rows count: a result that was never announced, or was
 revoked after an upheld objection or a disqualification, closes nothing and opens nothing.
