@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from kipp.enums import ProposalState as S
 from kipp.models import DeadlineExtension
 from tests.kipp import factories as kf
 
@@ -35,3 +36,11 @@ def competitions(babel):
             created_by=actor,
         )
     return SimpleNamespace(national=national, provincial=provincial)
+
+
+@pytest.fixture
+def submitted(babel, kipp2025):
+    """A submitted proposal of Dinas Kominfo Bangka Barat in KIPP 2025."""
+    return kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED, title="Sadewa"
+    )
