@@ -1,120 +1,16 @@
 """Administrative selection: the organiser's list, decisions, exports, publication and the
 public announcement."""
 
-import csv
-import io
-from types import SimpleNamespace
-
 import pytest
-from django.contrib.messages import get_messages
-from django.core import mail
 from django.core.exceptions import PermissionDenied
-from openpyxl import load_workbook
 
-from hubs.enums import Cluster, InstansiKind
-from hubs.models import Notification
+from hubs.enums import Cluster
 from kipp.enums import GroupKind
 from kipp.enums import ProposalState as S
 from kipp.filters_selection import AdminSelectionFilter
-from kipp.models import ProposalEvent
 from kipp.services import selection as services_selection
-from tests import factories as f
 from tests.kipp import factories as kf
-
-LIST = "/seleksi/administrasi/"
-
-
-def _messages(response) -> list[str]:
-    return [str(m) for m in get_messages(response.wsgi_request)]
-
-
-def _state(proposal) -> str:
-    proposal.refresh_from_db()
-    return proposal.state
-
-
-@pytest.fixture
-def org(babel):
-    """Babel plus Muara Enim and the Babel provincial government, each with an operator."""
-    muara_unit = f.UnitFactory(instansi=babel.muara_enim, name="Dinas Kesehatan Muara Enim")
-    pemprov = f.InstansiFactory(
-        name="Pemerintah Provinsi Kepulauan Bangka Belitung",
-        kind=InstansiKind.PROVINSI,
-        region=babel.province,
-    )
-    prov_unit = f.UnitFactory(instansi=pemprov, name="Biro Organisasi")
-    return SimpleNamespace(
-        babel=babel,
-        muara_unit=muara_unit,
-        operator_me=f.operator(muara_unit, username="upp.me"),
-        pemprov=pemprov,
-        prov_unit=prov_unit,
-        operator_prov=f.operator(prov_unit, username="upp.prov"),
-    )
-
-
-@pytest.fixture
-def national(org, kipp2025):
-    """Four forwarded proposals of KIPP 2025: two Babel kabupaten, Muara Enim, Pemprov Babel."""
-    b = org.babel
-    first, second = list(kipp2025.categories.all()[:2])
-    made = SimpleNamespace(
-        competition=kipp2025,
-        cat1=first,
-        cat2=second,
-        bb=kf.proposal(
-            b.kominfo,
-            b.operator_bb,
-            competition=kipp2025,
-            state=S.FORWARDED,
-            title="Sipadu Bangka Barat",
-        ),
-        bt=kf.proposal(
-            b.disdukcapil,
-            b.operator_bt,
-            competition=kipp2025,
-            state=S.FORWARDED,
-            title="Replika Dukcapil",
-            kind=GroupKind.REPLIKASI,
-        ),
-        me=kf.proposal(
-            org.muara_unit,
-            org.operator_me,
-            competition=kipp2025,
-            state=S.FORWARDED,
-            title="Sehat Muara",
-        ),
-        prov=kf.proposal(
-            org.prov_unit,
-            org.operator_prov,
-            competition=kipp2025,
-            state=S.FORWARDED,
-            title="Biro Cepat",
-        ),
-    )
-    for proposal, category in (
-        (made.bb, first),
-        (made.bt, second),
-        (made.me, second),
-        (made.prov, first),
-    ):
-        proposal.category = category
-        proposal.save(update_fields=["category"])
-    return made
-
-
-@pytest.fixture
-def hub_competition(babel):
-    competition = kf.competition(hub=babel.hub, name="Kompetisi Inovasi Babel 2025")
-    proposal = kf.proposal(
-        babel.kominfo,
-        babel.operator_bb,
-        competition=competition,
-        state=S.FORWARDED,
-        title="Babel Lokal",
-    )
-    return SimpleNamespace(competition=competition, proposal=proposal)
-
+from tests.kipp.selection_helpers import LIST, messages_of, state_of
 
 # Access -----------------------------------------------------------------------------------
 
@@ -146,7 +42,7 @@ def test_denied_posts_change_nothing(client, babel, national, actor):
     publish = client.post(f"{LIST}{competition.pk}/umumkan/")
 
     assert [r.status_code for r in (decide, fail, bulk, publish)] == [404] * 4
-    assert {_state(p) for p in (national.bb, national.bt, national.me)} == {S.FORWARDED}
+    assert {state_of(p) for p in (national.bb, national.bt, national.me)} == {S.FORWARDED}
     competition.refresh_from_db()
     assert competition.admin_results_published_at is None
 
@@ -165,7 +61,7 @@ def test_anonymous_is_sent_to_login_everywhere(client, national):
 
     assert [r.status_code for r in responses] == [302] * 5
     assert all(r["Location"].startswith("/accounts/login/") for r in responses)
-    assert _state(national.bb) == S.FORWARDED
+    assert state_of(national.bb) == S.FORWARDED
 
 
 def test_sekretariat_decides_on_national_competition(client, babel, national):
@@ -177,7 +73,7 @@ def test_sekretariat_decides_on_national_competition(client, babel, national):
 
     assert response.status_code == 302
     assert response["Location"] == f"{LIST}?state=forwarded"
-    assert _state(national.bb) == S.ADMIN_PASSED
+    assert state_of(national.bb) == S.ADMIN_PASSED
 
 
 def test_hub_admin_works_on_its_hub_competition_only(client, babel, national, hub_competition):
@@ -196,7 +92,7 @@ def test_hub_admin_works_on_its_hub_competition_only(client, babel, national, hu
     assert export.status_code == 200
     assert national_list.status_code == 404
     assert (decided.status_code, published.status_code) == (302, 302)
-    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
+    assert state_of(hub_competition.proposal) == S.ADMIN_PASSED
     competition.refresh_from_db()
     assert competition.admin_results_published_at is not None
 
@@ -216,7 +112,7 @@ def test_sekretariat_cannot_touch_a_hub_competition(client, babel, hub_competiti
     ]
 
     assert [r.status_code for r in responses] == [404] * 4
-    assert _state(hub_competition.proposal) == S.FORWARDED
+    assert state_of(hub_competition.proposal) == S.FORWARDED
     competition.refresh_from_db()
     assert competition.admin_results_published_at is None
 
@@ -231,7 +127,7 @@ def test_list_defaults_to_most_recent_competition(client, babel, national):
     assert [e.pk for e in response.context["competitions"]] == [national.competition.pk, older.pk]
 
 
-def test_list_without_competitions_shows_empty_state(client, babel):
+def test_list_without_competitions_shows_emptystate_of(client, babel):
     client.force_login(babel.sekretariat)
 
     response = client.get(LIST)
@@ -240,7 +136,7 @@ def test_list_without_competitions_shows_empty_state(client, babel):
     assert 'id="seleksi-kosong"' in response.content.decode()
 
 
-def test_list_with_no_forwarded_proposals_shows_empty_state(client, babel, kipp2025):
+def test_list_with_no_forwarded_proposals_shows_emptystate_of(client, babel, kipp2025):
     kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
     client.force_login(babel.sekretariat)
 
@@ -361,147 +257,6 @@ def test_list_is_a_responsive_table(client, babel, national):
     assert 'id="massal-loloskan"' in html
 
 
-# Decisions ----------------------------------------------------------------------------------
-
-
-def test_fail_without_reason_is_refused(client, babel, national):
-    client.force_login(babel.sekretariat)
-
-    response = client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "fail", "note": "  "})
-
-    assert _state(national.bb) == S.FORWARDED
-    assert any("Tuliskan catatan atau alasannya." in m for m in _messages(response))
-
-
-def test_fail_with_reason_is_recorded_on_the_event(client, babel, national):
-    client.force_login(babel.sekretariat)
-
-    client.post(
-        f"{LIST}usulan/{national.bb.pk}/",
-        {"decision": "fail", "note": "SK inovator tidak ada."},
-    )
-
-    assert _state(national.bb) == S.ADMIN_FAILED
-    event = ProposalEvent.objects.filter(proposal=national.bb).last()
-    assert (event.actor, event.from_state, event.to_state, event.note) == (
-        babel.sekretariat,
-        S.FORWARDED,
-        S.ADMIN_FAILED,
-        "SK inovator tidak ada.",
-    )
-
-
-def test_decide_on_a_proposal_not_forwarded_is_404(client, babel, kipp2025):
-    draft = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
-    client.force_login(babel.sekretariat)
-
-    response = client.post(f"{LIST}usulan/{draft.pk}/", {"decision": "pass"})
-
-    assert response.status_code == 404
-    assert _state(draft) == S.SUBMITTED
-
-
-def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
-    already = kf.proposal(
-        babel.pdam,
-        babel.operator_bb,
-        competition=kipp2025,
-        state=S.ADMIN_PASSED,
-        title="Air Bersih",
-    )
-    client.force_login(babel.sekretariat)
-
-    response = client.post(
-        f"{LIST}{kipp2025.pk}/massal/",
-        {"decision": "pass", "ids": [national.bb.pk, national.bt.pk, already.pk]},
-    )
-
-    assert response.status_code == 302
-    assert (_state(national.bb), _state(national.bt), _state(already)) == (
-        S.ADMIN_PASSED,
-        S.ADMIN_PASSED,
-        S.ADMIN_PASSED,
-    )
-    assert ProposalEvent.objects.filter(proposal=already, to_state=S.ADMIN_PASSED).count() == 1
-    [message] = _messages(response)
-    assert message.startswith("2 diloloskan, 1 ditolak: Air Bersih: ")
-    assert _state(national.me) == S.FORWARDED
-
-
-def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition):
-    submitted = kf.proposal(
-        babel.pdam,
-        babel.operator_bb,
-        competition=national.competition,
-        state=S.SUBMITTED,
-        title="Draf",
-    )
-    client.force_login(babel.sekretariat)
-
-    response = client.post(
-        f"{LIST}{national.competition.pk}/massal/",
-        {
-            "decision": "pass",
-            "ids": [national.bb.pk, submitted.pk, hub_competition.proposal.pk, "999999"],
-        },
-    )
-
-    assert _state(national.bb) == S.ADMIN_PASSED
-    assert _state(submitted) == S.SUBMITTED
-    assert _state(hub_competition.proposal) == S.FORWARDED
-    [message] = _messages(response)
-    assert message.startswith("1 diloloskan, 3 ditolak")
-    assert f"#{hub_competition.proposal.pk} tidak ditemukan" in message
-
-
-def test_hub_admin_bulk_cannot_reach_national_proposals(client, babel, national, hub_competition):
-    client.force_login(babel.hub_admin)
-
-    client.post(
-        f"{LIST}{hub_competition.competition.pk}/massal/",
-        {"decision": "pass", "ids": [hub_competition.proposal.pk, national.bb.pk]},
-    )
-
-    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
-    assert _state(national.bb) == S.FORWARDED
-
-
-def test_bulk_fail_needs_one_reason_and_records_it(client, babel, national):
-    client.force_login(babel.sekretariat)
-    url = f"{LIST}{national.competition.pk}/massal/"
-    ids = [national.bb.pk, national.me.pk]
-
-    refused = client.post(url, {"decision": "fail", "ids": ids})
-    assert {_state(national.bb), _state(national.me)} == {S.FORWARDED}
-    assert _messages(refused) == ["Tuliskan alasan tidak lolos untuk usulan yang dipilih."]
-
-    done = client.post(url, {"decision": "fail", "ids": ids, "note": "Bukti tidak terbaca."})
-
-    assert {_state(national.bb), _state(national.me)} == {S.ADMIN_FAILED}
-    notes = ProposalEvent.objects.filter(to_state=S.ADMIN_FAILED).values_list("note", flat=True)
-    assert list(notes) == ["Bukti tidak terbaca."] * 2
-    assert _messages(done)[-1] == "2 dinyatakan tidak lolos, 0 ditolak."
-
-
-def test_passing_notifies_operator_and_admin_lokal(
-    client, babel, national, django_capture_on_commit_callbacks
-):
-    client.force_login(babel.sekretariat)
-
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
-
-    recipients = set(
-        Notification.objects.filter(subject__contains="Sipadu Bangka Barat").values_list(
-            "recipient__username", flat=True
-        )
-    )
-    assert recipients == {"upp.kominfo.bb", "admin.bb", "admin.bb2"}
-    mailed = sorted(address for message in mail.outbox for address in message.to)
-    assert mailed == sorted([babel.operator_bb.email, babel.admin_bb.email, babel.admin_bb2.email])
-    assert all("lolos seleksi administrasi" in message.subject for message in mail.outbox)
-
-
 # Publication and the public page --------------------------------------------------------------
 
 
@@ -517,7 +272,7 @@ def test_publish_refused_while_any_is_forwarded_then_allowed(client, babel, nati
     refused = client.post(publish)
     competition.refresh_from_db()
     assert competition.admin_results_published_at is None
-    assert _messages(refused)[-1] == "Masih ada 2 usulan yang belum diputuskan."
+    assert messages_of(refused)[-1] == "Masih ada 2 usulan yang belum diputuskan."
 
     client.post(f"{LIST}usulan/{national.me.pk}/", {"decision": "fail", "note": "Tidak sesuai"})
     client.post(f"{LIST}usulan/{national.prov.pk}/", {"decision": "pass"})
@@ -527,7 +282,7 @@ def test_publish_refused_while_any_is_forwarded_then_allowed(client, babel, nati
     assert competition.admin_results_published_at is not None
     assert allowed["Location"] == f"{LIST}?edisi={competition.pk}"
     again = client.post(publish)
-    assert _messages(again)[-1] == "Hasil seleksi administrasi edisi ini sudah diumumkan."
+    assert messages_of(again)[-1] == "Hasil seleksi administrasi edisi ini sudah diumumkan."
 
 
 def test_publish_service_checks_scope(babel, hub_competition):
@@ -595,73 +350,3 @@ def test_public_page_lists_exactly_the_passed_titles(client, babel, org, nationa
 
 def test_public_page_for_unknown_competition_is_404(client, db):
     assert client.get("/pengumuman/tidak-ada/seleksi-administrasi/").status_code == 404
-
-
-# Exports ------------------------------------------------------------------------------------
-
-HEADER = [
-    "Judul",
-    "Instansi",
-    "Klaster",
-    "Provinsi",
-    "Kelompok",
-    "Kategori",
-    "Status",
-    "Diteruskan (WIB)",
-]
-
-
-def test_xlsx_export_holds_the_filtered_rows_only(client, babel, national):
-    client.force_login(babel.sekretariat)
-
-    response = client.get(
-        f"{LIST}ekspor/xlsx/", {"edisi": national.competition.pk, "province": babel.province.pk}
-    )
-
-    assert response["Content-Disposition"] == (
-        'attachment; filename="seleksi-administrasi-kipp-2025.xlsx"'
-    )
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert list(rows[0]) == HEADER
-    assert sorted(row[0] for row in rows[1:]) == [
-        "Biro Cepat",
-        "Replika Dukcapil",
-        "Sipadu Bangka Barat",
-    ]
-    by_title = {row[0]: row for row in rows[1:]}
-    assert by_title["Replika Dukcapil"][1:7] == (
-        "Pemerintah Kabupaten Bangka Tengah",
-        "Kabupaten",
-        "Kepulauan Bangka Belitung",
-        "Replikasi",
-        national.cat2.name,
-        "Diteruskan ke Sekretariat",
-    )
-    assert by_title["Biro Cepat"][3] == "Kepulauan Bangka Belitung"
-    assert by_title["Biro Cepat"][7] is not None
-
-
-def test_csv_export_has_bom_and_the_filtered_rows_only(client, babel, national):
-    client.force_login(babel.sekretariat)
-
-    response = client.get(
-        f"{LIST}ekspor/csv/", {"edisi": national.competition.pk, "cluster": Cluster.KABUPATEN}
-    )
-
-    text = response.getvalue().decode("utf-8")
-    assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    assert rows[0] == HEADER
-    assert sorted(row[0] for row in rows[1:]) == [
-        "Replika Dukcapil",
-        "Sehat Muara",
-        "Sipadu Bangka Barat",
-    ]
-    assert {row[3] for row in rows[1:]} == {"Kepulauan Bangka Belitung", "Sumatera Selatan"}
-
-
-def test_unknown_export_format_is_404(client, babel, national):
-    client.force_login(babel.sekretariat)
-
-    assert client.get(f"{LIST}ekspor/pdf/?edisi={national.competition.pk}").status_code == 404

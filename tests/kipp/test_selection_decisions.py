@@ -1,0 +1,150 @@
+"""Administrative selection: passing and failing, one by one and in bulk, with reasons and
+notifications; forged ids are never acted on."""
+
+from django.core import mail
+
+from hubs.models import Notification
+from kipp.enums import ProposalState as S
+from kipp.models import ProposalEvent
+from tests.kipp import factories as kf
+from tests.kipp.selection_helpers import LIST, messages_of, state_of
+
+# Decisions ----------------------------------------------------------------------------------
+
+
+def test_fail_without_reason_is_refused(client, babel, national):
+    client.force_login(babel.sekretariat)
+
+    response = client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "fail", "note": "  "})
+
+    assert state_of(national.bb) == S.FORWARDED
+    assert any("Tuliskan catatan atau alasannya." in m for m in messages_of(response))
+
+
+def test_fail_with_reason_is_recorded_on_the_event(client, babel, national):
+    client.force_login(babel.sekretariat)
+
+    client.post(
+        f"{LIST}usulan/{national.bb.pk}/",
+        {"decision": "fail", "note": "SK inovator tidak ada."},
+    )
+
+    assert state_of(national.bb) == S.ADMIN_FAILED
+    event = ProposalEvent.objects.filter(proposal=national.bb).last()
+    assert (event.actor, event.from_state, event.to_state, event.note) == (
+        babel.sekretariat,
+        S.FORWARDED,
+        S.ADMIN_FAILED,
+        "SK inovator tidak ada.",
+    )
+
+
+def test_decide_on_a_proposal_not_forwarded_is_404(client, babel, kipp2025):
+    draft = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
+    client.force_login(babel.sekretariat)
+
+    response = client.post(f"{LIST}usulan/{draft.pk}/", {"decision": "pass"})
+
+    assert response.status_code == 404
+    assert state_of(draft) == S.SUBMITTED
+
+
+def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
+    already = kf.proposal(
+        babel.pdam,
+        babel.operator_bb,
+        competition=kipp2025,
+        state=S.ADMIN_PASSED,
+        title="Air Bersih",
+    )
+    client.force_login(babel.sekretariat)
+
+    response = client.post(
+        f"{LIST}{kipp2025.pk}/massal/",
+        {"decision": "pass", "ids": [national.bb.pk, national.bt.pk, already.pk]},
+    )
+
+    assert response.status_code == 302
+    assert (state_of(national.bb), state_of(national.bt), state_of(already)) == (
+        S.ADMIN_PASSED,
+        S.ADMIN_PASSED,
+        S.ADMIN_PASSED,
+    )
+    assert ProposalEvent.objects.filter(proposal=already, to_state=S.ADMIN_PASSED).count() == 1
+    [message] = messages_of(response)
+    assert message.startswith("2 diloloskan, 1 ditolak: Air Bersih: ")
+    assert state_of(national.me) == S.FORWARDED
+
+
+def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition):
+    submitted = kf.proposal(
+        babel.pdam,
+        babel.operator_bb,
+        competition=national.competition,
+        state=S.SUBMITTED,
+        title="Draf",
+    )
+    client.force_login(babel.sekretariat)
+
+    response = client.post(
+        f"{LIST}{national.competition.pk}/massal/",
+        {
+            "decision": "pass",
+            "ids": [national.bb.pk, submitted.pk, hub_competition.proposal.pk, "999999"],
+        },
+    )
+
+    assert state_of(national.bb) == S.ADMIN_PASSED
+    assert state_of(submitted) == S.SUBMITTED
+    assert state_of(hub_competition.proposal) == S.FORWARDED
+    [message] = messages_of(response)
+    assert message.startswith("1 diloloskan, 3 ditolak")
+    assert f"#{hub_competition.proposal.pk} tidak ditemukan" in message
+
+
+def test_hub_admin_bulk_cannot_reach_national_proposals(client, babel, national, hub_competition):
+    client.force_login(babel.hub_admin)
+
+    client.post(
+        f"{LIST}{hub_competition.competition.pk}/massal/",
+        {"decision": "pass", "ids": [hub_competition.proposal.pk, national.bb.pk]},
+    )
+
+    assert state_of(hub_competition.proposal) == S.ADMIN_PASSED
+    assert state_of(national.bb) == S.FORWARDED
+
+
+def test_bulk_fail_needs_one_reason_and_records_it(client, babel, national):
+    client.force_login(babel.sekretariat)
+    url = f"{LIST}{national.competition.pk}/massal/"
+    ids = [national.bb.pk, national.me.pk]
+
+    refused = client.post(url, {"decision": "fail", "ids": ids})
+    assert {state_of(national.bb), state_of(national.me)} == {S.FORWARDED}
+    assert messages_of(refused) == ["Tuliskan alasan tidak lolos untuk usulan yang dipilih."]
+
+    done = client.post(url, {"decision": "fail", "ids": ids, "note": "Bukti tidak terbaca."})
+
+    assert {state_of(national.bb), state_of(national.me)} == {S.ADMIN_FAILED}
+    notes = ProposalEvent.objects.filter(to_state=S.ADMIN_FAILED).values_list("note", flat=True)
+    assert list(notes) == ["Bukti tidak terbaca."] * 2
+    assert messages_of(done)[-1] == "2 dinyatakan tidak lolos, 0 ditolak."
+
+
+def test_passing_notifies_operator_and_admin_lokal(
+    client, babel, national, django_capture_on_commit_callbacks
+):
+    client.force_login(babel.sekretariat)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
+
+    recipients = set(
+        Notification.objects.filter(subject__contains="Sipadu Bangka Barat").values_list(
+            "recipient__username", flat=True
+        )
+    )
+    assert recipients == {"upp.kominfo.bb", "admin.bb", "admin.bb2"}
+    mailed = sorted(address for message in mail.outbox for address in message.to)
+    assert mailed == sorted([babel.operator_bb.email, babel.admin_bb.email, babel.admin_bb2.email])
+    assert all("lolos seleksi administrasi" in message.subject for message in mail.outbox)
