@@ -22,17 +22,7 @@ from kipp.uploads import check_evidence_file, upload_limit
 from tests.kipp.factories import pdf_of_size
 
 MB = 1024 * 1024
-CSP = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'"
-)
 CSRF_SECRET = "k" * 32
-
-
-def directives(policy: str) -> dict[str, list[str]]:
-    """A policy header as {directive: sources}; the order of directives carries no meaning."""
-    parts = (part.split() for part in policy.split(";") if part.strip())
-    return {name: sources for name, *sources in parts}
 
 
 # Calling the WSGI application directly, with a body stream the test controls -------------
