@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
@@ -333,7 +334,9 @@ def test_list_queries_do_not_grow_with_rows(client, babel, kipp2025, django_asse
         babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.FORWARDED, title="U0"
     )
 
-    with django_assert_num_queries(10):
+    # Cold each time: the counts per state are kept in the cache between requests.
+    cache.clear()
+    with django_assert_num_queries(12):
         one = client.get(LIST)
     for n in range(1, 30):
         kf.proposal(
@@ -343,12 +346,13 @@ def test_list_queries_do_not_grow_with_rows(client, babel, kipp2025, django_asse
             state=S.FORWARDED,
             title=f"U{n}",
         )
-    with django_assert_num_queries(10):
+    cache.clear()
+    with django_assert_num_queries(12):
         many = client.get(LIST)
 
     assert len(one.context["proposals"]) == 1
     assert len(many.context["proposals"]) == 25
-    assert many.context["paginator"].count == 30
+    assert many.context["matching"] == {"count": 30, "capped": False}
 
 
 def test_list_is_a_responsive_table(client, babel, national):
