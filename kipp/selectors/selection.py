@@ -10,8 +10,9 @@ until a transition of the competition changes them (`selection_changed`).
 import time
 
 from django.core.cache import cache
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 
+from hubs.enums import CLUSTER_OF_KIND
 from hubs.models import Region, User
 
 from ..enums import QUOTA_STATES, SELECTION_STATES
@@ -96,16 +97,35 @@ def selection_changed(competition: Competition) -> None:
     cache.set(f"{_counts_key(competition)}:generation", time.time_ns(), timeout=None)
 
 
-def announced_passed(competition: Competition) -> QuerySet[Proposal]:
-    """Proposals that passed the administrative selection before its publication."""
-    passed = ProposalEvent.objects.filter(
-        proposal=OuterRef("pk"),
-        to_state=S.ADMIN_PASSED,
-        created_at__lte=competition.admin_results_published_at,
+def shown_cluster():
+    """The cluster a proposal is announced under: the one stored when it was forwarded, or
+    for a proposal without one, its instansi's (for `.alias()`)."""
+    return Case(
+        *(
+            When(cluster="", instansi__kind=kind, then=Value(cluster))
+            for kind, cluster in CLUSTER_OF_KIND.items()
+        ),
+        default=F("cluster"),
     )
-    return (
-        Proposal.objects.filter(competition=competition)
-        .filter(Exists(passed))
-        .select_related("instansi")
-        .order_by("instansi__name", "title", "pk")
+
+
+def in_cluster(cluster: str) -> Q:
+    """Proposals announced under `cluster` (see `shown_cluster`), as a condition the
+    planner can estimate."""
+    kinds = [kind for kind, of in CLUSTER_OF_KIND.items() if of == cluster]
+    return Q(cluster=cluster) | Q(cluster="", instansi__kind__in=kinds)
+
+
+def announced_passed(competition: Competition) -> QuerySet[Proposal]:
+    """Proposals that passed the administrative selection before its publication.
+
+    Publishing is refused while any proposal is still forwarded, so a proposal forwarded by
+    then was decided by then: the passed ones forwarded before the publication (or before
+    forwarding times were stored) are exactly those announced.
+    """
+    published = competition.admin_results_published_at
+    return Proposal.objects.filter(
+        Q(forwarded_at__lte=published) | Q(forwarded_at__isnull=True),
+        competition=competition,
+        state=S.ADMIN_PASSED,
     )
