@@ -8,6 +8,7 @@ actor's window is open (`Refused` with the message of `kipp.deadlines`). State c
 (submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,17 +58,26 @@ class SavedVersion:
 
 def proposer_sides(user: User, *, unit: Unit) -> set[str]:
     """The proposer's sides the user holds for proposals of `unit` (operator, Admin Lokal)."""
+    return _sides(user, unit.pk, unit.instansi_id)
+
+
+def _sides(user: User, unit_id: int, instansi_id: int) -> set[str]:
     roles = roles_of(user)
     sides = set()
-    if unit.pk in roles.operator_unit_ids:
+    if unit_id in roles.operator_unit_ids:
         sides.add(workflow.OPERATOR)
-    if unit.instansi_id in roles.admin_instansi_ids:
+    if instansi_id in roles.admin_instansi_ids:
         sides.add(workflow.ADMIN_LOKAL)
     return sides
 
 
+def _proposal_sides(user: User, proposal: Proposal) -> set[str]:
+    # The proposal keeps its unit's instansi, so neither row needs reading.
+    return _sides(user, proposal.unit_id, proposal.instansi_id)
+
+
 def require_proposer(user: User, proposal: Proposal) -> set[str]:
-    sides = proposer_sides(user, unit=proposal.unit)
+    sides = _proposal_sides(user, proposal)
     if not sides:
         raise PermissionDenied
     return sides
@@ -92,7 +102,7 @@ def creation_window(
 def edit_window_problem(proposal: Proposal, actor: User, now=None) -> str | None:
     """Why `actor` may not write `proposal` now because of the deadline (None while its
     window is open): the standard message of `kipp.deadlines.window_problem`."""
-    sides = proposer_sides(actor, unit=proposal.unit)
+    sides = _proposal_sides(actor, proposal)
     return deadlines.window_problem(
         proposal.competition, proposal.instansi_id, actor_window(sides), now
     )
@@ -185,6 +195,9 @@ def _clean_changes(proposal: Proposal, changes: dict) -> dict:
             fields[name] = changes[name]
     if "title" in fields:
         fields["title"] = " ".join((fields["title"] or "").split())
+        if fields["title"] == proposal.title:
+            # Unchanged: nothing to write or to check (the stored title is unique already).
+            del fields["title"]
     category = fields.get("category")
     if category is not None and category.competition_id != proposal.competition_id:
         raise PermissionDenied
@@ -213,8 +226,11 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
     started from an older version (another tab, a colleague) never overwrites newer text.
     """
     now = timezone.now()
+    # Only a new title can break a constraint (its uniqueness), so only then is the update
+    # wrapped in a savepoint to turn that into a message.
+    guarded = transaction.atomic() if "title" in fields else nullcontext()
     try:
-        with transaction.atomic():
+        with guarded:
             updated = Proposal.objects.filter(
                 pk=proposal.pk, version=version, state__in=EDITABLE_STATES
             ).update(**fields, version=version + 1, updated_at=now)
