@@ -29,14 +29,14 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Count, F  # noqa: E402
 from django.template import Template  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import data, drafts, pages, proposals, report  # noqa: E402
 from bench.explain import explain, plans_text  # noqa: E402
-from bench.measure import count_queries, measure  # noqa: E402
+from bench.measure import ScenarioFailed, count_queries, measure  # noqa: E402
 from hubs.enums import Role  # noqa: E402
 from hubs.models import Membership, Unit  # noqa: E402
 from kipp.enums import ProposalState as S  # noqa: E402
@@ -197,9 +197,20 @@ def run() -> int:
 
 
 def _list_scenarios(edition, admin, sekretariat, *, rows: int) -> list:
-    """The proposal lists: inbox, selection first and last page, public announcement."""
+    """The proposal lists: inbox, selection first and last page, public announcement.
+
+    The last page must show the list's last proposal (forwarding order, undated ones last).
+    """
     client = pages.selection(sekretariat).client()
     last_path, found_by = pages.last_page_path(client, "/seleksi/administrasi/", rows=rows)
+    last = (
+        Proposal.objects.filter(competition=edition.competition, state__in=SELECTION_STATES)
+        .order_by(F("forwarded_at").desc(nulls_first=True), "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if last and f'id="usulan-{last}"' not in client.get(last_path).content.decode():
+        raise ScenarioFailed(f"{last_path} does not show the list's last proposal #{last}")
     print(f"selection last page at {rows:,} rows: {last_path} (from {found_by})")
     return [
         pages.inbox(admin),

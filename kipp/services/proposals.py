@@ -226,14 +226,18 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
     started from an older version (another tab, a colleague) never overwrites newer text.
     """
     now = timezone.now()
-    # Only a new title can break a constraint (its uniqueness), so only then is the update
-    # wrapped in a savepoint to turn that into a message.
-    guarded = transaction.atomic() if "title" in fields else nullcontext()
+    goals = sdgs is not None and not _same_goals(proposal, sdgs)
+    # The text alone is one statement; new goals are written with it or not at all, and a
+    # new title (the one value a constraint can refuse) gets the savepoint that turns the
+    # refusal into a message.
+    block = transaction.atomic() if goals or "title" in fields else nullcontext()
     try:
-        with guarded:
+        with block:
             updated = Proposal.objects.filter(
                 pk=proposal.pk, version=version, state__in=EDITABLE_STATES
             ).update(**fields, version=version + 1, updated_at=now)
+            if updated and goals:
+                proposal.sdgs.set(sdgs)
     except IntegrityError:
         raise ValidationError(
             {"title": _("Judul ini sudah didaftarkan di kompetisi ini.")}
@@ -246,12 +250,16 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
                 code="not_editable",
             )
         raise EditConflict(current["updated_at"])
-    if sdgs is not None:
-        proposal.sdgs.set(sdgs)
     for name, value in fields.items():
         setattr(proposal, name, value)
     proposal.version, proposal.updated_at = version + 1, now
     return SavedVersion(version=version + 1, saved_at=now)
+
+
+def _same_goals(proposal: Proposal, sdgs) -> bool:
+    """Whether `sdgs` are the proposal's goals already (known when they were prefetched)."""
+    held = getattr(proposal, "_prefetched_objects_cache", {}).get("sdgs")
+    return held is not None and {goal.pk for goal in held} == {goal.pk for goal in sdgs}
 
 
 def check_editable(proposal: Proposal) -> None:
@@ -280,7 +288,6 @@ def proposal_save(
     return _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
 
 
-@transaction.atomic
 def proposal_autosave(
     *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> tuple[SavedVersion, list[str]]:
@@ -288,7 +295,8 @@ def proposal_autosave(
     warnings. Over-long sections are stored (and warned about); an empty or duplicate
     title is not stored (the previous one stays). Raises EditConflict if `version` is no
     longer current and Refused once the actor's window has closed, in both cases without
-    writing anything. Sends nothing."""
+    writing anything. Sends nothing. Its one write is a conditional update (with the goals,
+    when they change, in one transaction), so it needs no transaction around the reads."""
     sides = require_proposer(actor, proposal)
     check_editable(proposal)
     require_edit_window(proposal, sides, now)

@@ -325,14 +325,15 @@ class ProposalAutosaveView(ProposerMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        # Only what a save reads: the competition (deadlines, categories) and the group
-        # with its sections; a short join is also quick to plan, and autosave is the
-        # request a deadline surge is made of.
+        # Only what a save reads: the competition (deadlines, categories), the group with
+        # its sections, the category and goals held (an unchanged choice is then not read
+        # again); a short join is also quick to plan, and autosave is the request a
+        # deadline surge is made of.
         proposal = get_object_or_404(
             proposals_of_proposer(request.user)
             .select_related(None)
-            .select_related("competition", "group")
-            .prefetch_related("group__sections"),
+            .select_related("competition", "group", "category")
+            .prefetch_related("group__sections", "sdgs"),
             pk=pk,
         )
         form = ProposalForm(request.POST, proposal=proposal, strict=False)
