@@ -25,6 +25,10 @@ import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
+# Tasks are queued as in production, to an in-process broker nobody consumes: a submit's
+# e-mails are a worker's time, not the request's. A broker named in the environment is used.
+if not (os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL")):
+    os.environ["CELERY_BROKER_URL"] = "memory://"
 django.setup()
 
 from django.conf import settings  # noqa: E402
@@ -80,7 +84,7 @@ def run() -> int:
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}", _server_version())
     print(
         f"proposals: {size:,}; {requests} timed requests per page after {warmups} warm-ups; "
-        f"tasks {'in-process (eager)' if settings.CELERY_TASK_ALWAYS_EAGER else 'queued'}"
+        f"tasks {'in-process (eager)' if settings.CELERY_TASK_ALWAYS_EAGER else 'queued to ' + settings.CELERY_BROKER_URL.split(':', 1)[0]}"
     )
 
     started = time.perf_counter()
