@@ -227,6 +227,24 @@ def test_filter_by_state_and_counts(client, babel, national):
     assert _titles(client, national, state=S.ADMIN_PASSED) == {"Sipadu Bangka Barat"}
 
 
+def test_counts_are_kept_until_a_decision_changes_them(
+    client, babel, national, kipp2025, django_capture_on_commit_callbacks
+):
+    client.force_login(babel.sekretariat)
+    before = client.get(LIST).context["counts"]
+    # Written outside the workflow: the kept counts do not see it...
+    kf.proposal(babel.pdam, babel.operator_bb, competition=kipp2025, state=S.FORWARDED)
+    kept = client.get(LIST).context["counts"]
+
+    # ...until a transition of the competition commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
+    after = client.get(LIST).context["counts"]
+
+    assert before == kept == {"total": 4, S.FORWARDED: 4, S.ADMIN_PASSED: 0, S.ADMIN_FAILED: 0}
+    assert after == {"total": 5, S.FORWARDED: 4, S.ADMIN_PASSED: 1, S.ADMIN_FAILED: 0}
+
+
 def test_filterset_category_choices_are_the_competitions_own(national):
     other = kf.competition(name="KIPP 2024", year=2024)
     foreign = other.categories.first()
