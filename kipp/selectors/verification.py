@@ -117,7 +117,8 @@ def quota_usage(competition: Competition, instansi_id: int) -> list[QuotaUse]:
         .annotate(n=Count("pk"))
         .values("n")
     )
-    groups = competition.groups.annotate(used=Coalesce(Subquery(counted), 0))
+    # Unordered: the groups are sorted below, and their default order joins the competition.
+    groups = competition.groups.order_by().annotate(used=Coalesce(Subquery(counted), 0))
     order = {kind: index for index, kind in enumerate(GroupKind.values)}
     return [
         QuotaUse(group.pk, group.get_kind_display(), group.used, group.quota_per_instansi)
