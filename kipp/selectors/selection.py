@@ -99,7 +99,7 @@ def selection_changed(competition: Competition) -> None:
 
 def shown_cluster():
     """The cluster a proposal is announced under: the one stored when it was forwarded, or
-    for a proposal without one, its instansi's (for `.alias()`)."""
+    for a proposal without one, its instansi's (an expression to annotate with)."""
     return Case(
         *(
             When(cluster="", instansi__kind=kind, then=Value(cluster))
