@@ -23,4 +23,6 @@ RUN DEBUG=0 SECRET_KEY=collectstatic-only-not-used-at-runtime ALLOWED_HOSTS=buil
 
 USER kipp
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Threaded workers, one process per core plus one (deploy/gunicorn.conf.py; WEB_CONCURRENCY
+# and GUNICORN_THREADS change them).
+CMD ["gunicorn", "config.wsgi", "--config", "deploy/gunicorn.conf.py", "--access-logfile", "-"]

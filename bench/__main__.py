@@ -25,17 +25,22 @@ import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
+# Tasks are queued as in production, to an in-process broker nobody consumes: a submit's
+# e-mails are a worker's time, not the request's. A broker named in the environment is used.
+if not (os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL")):
+    os.environ["CELERY_BROKER_URL"] = "memory://"
 django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db.models import Count, F  # noqa: E402
+from django.template import Template  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from bench import data, drafts, pages, proposals, report  # noqa: E402
 from bench.explain import explain, plans_text  # noqa: E402
-from bench.measure import count_queries, measure  # noqa: E402
+from bench.measure import ScenarioFailed, count_queries, measure  # noqa: E402
 from hubs.enums import Role  # noqa: E402
 from hubs.models import Membership, Unit  # noqa: E402
 from kipp.enums import ProposalState as S  # noqa: E402
@@ -52,7 +57,11 @@ def env_int(name: str, default: int) -> int:
 def main() -> int:
     # Timed as in production: no query log, no template debug. The settings were read with
     # DEBUG on, so the development shape (no HTTPS redirect, plain static storage) stays.
+    # Templates render as in production too: the test runner's instrumented render, which
+    # copies every template's context for the test client, is taken out again.
+    render = Template._render
     setup_test_environment(debug=False)
+    Template._render = render
     # In-process tasks log every run at INFO; the tables are what this prints.
     logging.getLogger("celery").setLevel(logging.WARNING)
     settings.ROOT_URLCONF = "bench.urls"
@@ -75,7 +84,7 @@ def run() -> int:
     print(f"database: {connection.vendor} {connection.settings_dict['NAME']}", _server_version())
     print(
         f"proposals: {size:,}; {requests} timed requests per page after {warmups} warm-ups; "
-        f"tasks {'in-process (eager)' if settings.CELERY_TASK_ALWAYS_EAGER else 'queued'}"
+        f"tasks {'in-process (eager)' if settings.CELERY_TASK_ALWAYS_EAGER else 'queued to ' + settings.CELERY_BROKER_URL.split(':', 1)[0]}"
     )
 
     started = time.perf_counter()
@@ -192,9 +201,20 @@ def run() -> int:
 
 
 def _list_scenarios(edition, admin, sekretariat, *, rows: int) -> list:
-    """The proposal lists: inbox, selection first and last page, public announcement."""
+    """The proposal lists: inbox, selection first and last page, public announcement.
+
+    The last page must show the list's last proposal (forwarding order, undated ones last).
+    """
     client = pages.selection(sekretariat).client()
     last_path, found_by = pages.last_page_path(client, "/seleksi/administrasi/", rows=rows)
+    last = (
+        Proposal.objects.filter(competition=edition.competition, state__in=SELECTION_STATES)
+        .order_by(F("forwarded_at").desc(nulls_first=True), "-pk")
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if last and f'id="usulan-{last}"' not in client.get(last_path).content.decode():
+        raise ScenarioFailed(f"{last_path} does not show the list's last proposal #{last}")
     print(f"selection last page at {rows:,} rows: {last_path} (from {found_by})")
     return [
         pages.inbox(admin),

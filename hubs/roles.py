@@ -93,7 +93,8 @@ def _load(user) -> RoleSet:
 
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return EMPTY
-    rows = list(Membership.objects.filter(user=user).select_related("unit", "hub"))
+    # Unordered: the default ordering (by username) would join the user table for nothing.
+    rows = list(Membership.objects.filter(user=user).select_related("unit", "hub").order_by())
     return RoleSet(
         grants=frozenset(
             (m.role, m.hub_id if m.role in ORGANISER_SIDE else None)

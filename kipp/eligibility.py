@@ -97,7 +97,11 @@ def proposal_problems(
     if wanted("title"):
         if not title:
             add("title", ChecklistItem.COMPLETE, "title", _("Judul belum diisi."))
-        elif title_taken(proposal.competition_id, title, exclude_pk=proposal.pk):
+        # The stored title is unique in its competition (a constraint), so only another
+        # title needs looking up.
+        elif title != proposal.title and title_taken(
+            proposal.competition_id, title, exclude_pk=proposal.pk
+        ):
             add(
                 "title",
                 ChecklistItem.COMPLETE,

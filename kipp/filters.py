@@ -6,8 +6,6 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from hubs.models import Unit
-
 from .enums import GroupKind, ProposalState
 from .models import Category, Competition
 from .params import parse_id
@@ -16,6 +14,7 @@ from .selectors.verification import (
     verification_competitions,
     verification_units,
 )
+from .widgets import FilterSelect
 
 
 class ProposalInboxFilter(django_filters.FilterSet):
@@ -27,26 +26,32 @@ class ProposalInboxFilter(django_filters.FilterSet):
     follow the selected competition, since every competition has its own list.
     """
 
-    competition = django_filters.ModelChoiceFilter(
-        field_name="competition",
-        label=_("Edisi"),
-        queryset=Competition.objects.none(),
-        empty_label=None,
+    # Choices are filled per request from rows read once (`inbox_filterset`): a model choice
+    # field would read its table again to validate and again to draw the select.
+    competition = django_filters.ChoiceFilter(
+        field_name="competition", label=_("Edisi"), empty_label=None, widget=FilterSelect
     )
     group = django_filters.ChoiceFilter(
         field_name="group__kind",
         label=_("Kelompok"),
         choices=GroupKind.choices,
         empty_label=_("Semua kelompok"),
+        widget=FilterSelect,
     )
     state = django_filters.ChoiceFilter(
-        label=_("Status"), choices=ProposalState.choices, empty_label=_("Semua status")
+        label=_("Status"),
+        choices=ProposalState.choices,
+        empty_label=_("Semua status"),
+        widget=FilterSelect,
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit"), queryset=Unit.objects.none(), empty_label=_("Semua unit")
+    unit = django_filters.ChoiceFilter(
+        field_name="unit", label=_("Unit"), empty_label=_("Semua unit"), widget=FilterSelect
     )
-    category = django_filters.ModelChoiceFilter(
-        label=_("Kategori"), queryset=Category.objects.none(), empty_label=_("Semua kategori")
+    category = django_filters.ChoiceFilter(
+        field_name="category",
+        label=_("Kategori"),
+        empty_label=_("Semua kategori"),
+        widget=FilterSelect,
     )
     q = django_filters.CharFilter(
         field_name="title", lookup_expr="icontains", label=_("Cari judul")
@@ -59,13 +64,14 @@ class ProposalInboxFilter(django_filters.FilterSet):
         self, data=None, queryset=None, *, competitions, units, competition=None, **kwargs
     ):
         super().__init__(data, queryset, **kwargs)
-        self.filters["competition"].queryset = competitions
-        self.filters["unit"].queryset = units
-        self.filters["category"].queryset = (
-            Category.objects.filter(competition=competition)
-            if competition
-            else Category.objects.none()
-        )
+        categories = Category.objects.filter(competition=competition) if competition else []
+        choices = {
+            "competition": [(str(c.pk), str(c)) for c in competitions],
+            "unit": [(str(u.pk), str(u)) for u in units],
+            "category": [(str(c.pk), str(c)) for c in categories],
+        }
+        for name, options in choices.items():
+            self.filters[name].extra["choices"] = options
         for name, field in self.form.fields.items():
             css = {"drafts": "form-check-input", "q": "form-control"}.get(name, "form-select")
             field.widget.attrs.setdefault("class", css)
@@ -97,13 +103,13 @@ def inbox_filterset(user, query: QueryDict) -> tuple[ProposalInboxFilter, Compet
     """The inbox filters of `user` for `query`, with the newest competition selected when
     none (or a foreign one) is asked for: counts, quota and exports are always those of one
     competition. Returns the filterset and that competition."""
-    competitions = verification_competitions(user)
+    competitions = list(verification_competitions(user))
     data = query.copy()
     data.pop("page", None)
     data.pop("format", None)
     asked = parse_id(data.get("competition", ""))
-    competition = competitions.filter(pk=asked).first() if asked else None
-    competition = competition or competitions.first()
+    competition = next((c for c in competitions if c.pk == asked), None) if asked else None
+    competition = competition or next(iter(competitions), None)
     if competition:
         data["competition"] = str(competition.pk)
     filterset = ProposalInboxFilter(

@@ -12,8 +12,9 @@ with 200. Prints errors, lost writes, request counts and p50/p95/p99 per kind of
 also writes var/surge.json.
 
 Environment: DATABASE_URL (postgres://...) and REDIS_URL (required), SURGE_SECONDS (120),
-SURGE_USERS (200), SURGE_WORKERS (4) and SURGE_THREADS (4) of gunicorn, SURGE_CELERY=0 to
-run without the worker (mails then wait in the broker).
+SURGE_USERS (200), SURGE_WORKERS and SURGE_THREADS of gunicorn (by default those of the
+production image, deploy/gunicorn.conf.py: one process per core plus one, 4 threads each),
+SURGE_CELERY=0 to run without the worker (mails then wait in the broker).
 """
 
 import os
@@ -62,7 +63,9 @@ def main() -> int:
     from .users import Clock
 
     seconds, count = env_int("SURGE_SECONDS", 120), env_int("SURGE_USERS", 200)
-    workers, threads = env_int("SURGE_WORKERS", 4), env_int("SURGE_THREADS", 4)
+    # By default what the production image runs (deploy/gunicorn.conf.py).
+    workers = env_int("SURGE_WORKERS", env_int("WEB_CONCURRENCY", os.cpu_count() + 1))
+    threads = env_int("SURGE_THREADS", env_int("GUNICORN_THREADS", 4))
     celery = os.environ.get("SURGE_CELERY", "1") != "0"
     old_name = connection.settings_dict["NAME"]
     surge_name = f"{old_name}_surge"

@@ -98,18 +98,44 @@ class ProposalCreateForm(forms.Form):
             field.widget.attrs["class"] = "form-select"
 
 
+class StoredChoiceField(forms.ModelChoiceField):
+    """A model choice that takes the value the proposal already holds without reading it
+    again: autosave posts the whole form every few seconds, mostly unchanged."""
+
+    stored = None  # the row the proposal holds, when it was read with the proposal
+
+    def to_python(self, value):
+        if self.stored is not None and str(value) == str(self.stored.pk):
+            return self.stored
+        return super().to_python(value)
+
+
+class StoredIdsField(ModelIdsField):
+    """`ModelIdsField` that takes the rows the proposal already holds without reading them
+    again (see `StoredChoiceField`)."""
+
+    stored = None  # the rows the proposal holds, when they were prefetched
+
+    def _check_values(self, value):
+        if self.stored is not None and {str(v) for v in value} == {
+            str(row.pk) for row in self.stored
+        }:
+            return list(self.stored)
+        return super()._check_values(value)
+
+
 class ProposalForm(forms.Form):
     """The proposal's content. `strict` for "Simpan"; autosave is lenient so no text is lost."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     title = forms.CharField(label=_("Judul"), max_length=255)
-    category = forms.ModelChoiceField(
+    category = StoredChoiceField(
         label=_("Kategori"),
         queryset=Category.objects.none(),
         required=False,
         empty_label=_("— pilih kategori —"),
     )
-    sdgs = ModelIdsField(
+    sdgs = StoredIdsField(
         label=_("Tujuan TPB/SDGs yang didukung"),
         queryset=SdgGoal.objects.all(),
         required=False,
@@ -152,6 +178,10 @@ class ProposalForm(forms.Form):
         self.fields["title"].required = strict
         self.fields["category"].queryset = proposal.competition.categories.all()
         self.fields["sdgs"].label_from_instance = str
+        if Proposal.category.is_cached(proposal):
+            self.fields["category"].stored = proposal.category
+        if "sdgs" in getattr(proposal, "_prefetched_objects_cache", {}):
+            self.fields["sdgs"].stored = list(proposal.sdgs.all())
         if proposal.group.kind == GroupKind.REPLIKASI:
             self.fields["source_innovation"].queryset = replication_sources(proposal)
             self.fields["source_innovation"].label_from_instance = lambda i: (

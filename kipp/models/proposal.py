@@ -9,6 +9,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -23,6 +24,16 @@ from .innovation import Innovation, SdgGoal
 
 # Innovators listed on a proposal (the team field), at most.
 MAX_TEAM = 5
+
+
+def waiting_first():
+    """0 for a proposal waiting for local verification, 1 for any other: the first sort key
+    of the Admin Lokal's inbox, indexed as this very expression ("proposal_inbox")."""
+    return models.Case(
+        models.When(state=ProposalState.SUBMITTED, then=models.Value(0)),
+        default=models.Value(1),
+        output_field=models.IntegerField(),
+    )
 
 
 class Proposal(models.Model):
@@ -106,6 +117,15 @@ class Proposal(models.Model):
             # filter, which a state-first index would make sort every forwarded row.
             models.Index(fields=["competition", "state", "forwarded_at", "id"]),
             models.Index(fields=["competition", "forwarded_at", "id"]),
+            # The Admin Lokal's inbox: waiting proposals first, then the latest changed.
+            models.Index(
+                F("competition"),
+                F("instansi"),
+                waiting_first(),
+                F("updated_at").desc(),
+                F("id").desc(),
+                name="proposal_inbox",
+            ),
         ]
 
     def __str__(self):

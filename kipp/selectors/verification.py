@@ -3,7 +3,8 @@ the checklist and notes stored on a proposal."""
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import formats
 from django.utils.translation import gettext
 
@@ -11,8 +12,9 @@ from hubs.models import Unit
 from hubs.roles import roles_of
 
 from ..eligibility import old_enough_on, proposal_problems
-from ..enums import QUOTA_STATES, ChecklistItem, GroupKind, ProposalState, VerificationStage
+from ..enums import QUOTA_STATES, ChecklistItem, GroupKind, VerificationStage
 from ..models import Competition, Proposal, Verification
+from ..models.proposal import waiting_first
 from .proposals import proposals_visible_to
 
 
@@ -26,14 +28,18 @@ def proposals_to_verify(user) -> QuerySet[Proposal]:
     return (
         proposals_visible_to(user)
         .filter(instansi_id__in=instansi_ids)
-        .annotate(
-            waiting=Case(
-                When(state=ProposalState.SUBMITTED, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            )
-        )
+        .annotate(waiting=waiting_first())
         .order_by("waiting", "-updated_at", "-pk")
+    )
+
+
+def inbox_page(queryset: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    """`queryset` shaped for one page of the inbox: only what a row shows (no proposal
+    text), with the unit, group and category it names."""
+    return (
+        queryset.select_related(None)
+        .select_related("unit", "group", "category")
+        .defer("sections", "team")
     )
 
 
@@ -63,10 +69,11 @@ def local_verification(proposal: Proposal) -> Verification | None:
 
 
 def verification_competitions(user) -> QuerySet[Competition]:
-    """Competitions in which the user's instansi has at least one proposal, newest first."""
+    """Competitions in which the user's instansi has at least one proposal, newest first
+    (one index probe per competition, not a scan of the instansi's proposals)."""
     instansi_ids = roles_of(user).admin_instansi_ids
-    entered = Proposal.objects.filter(instansi_id__in=instansi_ids).values("competition_id")
-    return Competition.objects.filter(pk__in=entered).order_by(
+    entered = Proposal.objects.filter(competition=OuterRef("pk"), instansi_id__in=instansi_ids)
+    return Competition.objects.filter(Exists(entered)).order_by(
         "-year", "-registration_opens_at", "-pk"
     )
 
@@ -77,7 +84,8 @@ def verification_units(user) -> QuerySet[Unit]:
 
 def state_counts(queryset: QuerySet[Proposal]) -> dict[str, int]:
     """Number of proposals per state, in one grouped query."""
-    rows = queryset.order_by().values("state").annotate(n=Count("pk")).values_list("state", "n")
+    # COUNT(*), not COUNT(id): the (competition, instansi, state) index then answers alone.
+    rows = queryset.order_by().values("state").annotate(n=Count("*")).values_list("state", "n")
     return dict(rows)
 
 
@@ -95,13 +103,22 @@ class QuotaUse:
 
 def quota_usage(competition: Competition, instansi_id: int) -> list[QuotaUse]:
     """Per group of the competition: how many of the instansi's proposals count against its quota
-    (forwarded or later), next to the quota. One query."""
-    groups = competition.groups.annotate(
-        used=Count(
-            "proposals",
-            filter=Q(proposals__instansi_id=instansi_id, proposals__state__in=QUOTA_STATES),
+    (forwarded or later), next to the quota. One query, counting the instansi's proposals
+    only (on the competition-instansi-state index), never the whole competition's."""
+    counted = (
+        Proposal.objects.filter(
+            competition=competition,
+            instansi_id=instansi_id,
+            state__in=QUOTA_STATES,
+            group=OuterRef("pk"),
         )
+        .order_by()
+        .values("group")
+        .annotate(n=Count("pk"))
+        .values("n")
     )
+    # Unordered: the groups are sorted below, and their default order joins the competition.
+    groups = competition.groups.order_by().annotate(used=Coalesce(Subquery(counted), 0))
     order = {kind: index for index, kind in enumerate(GroupKind.values)}
     return [
         QuotaUse(group.pk, group.get_kind_display(), group.used, group.quota_per_instansi)

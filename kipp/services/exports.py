@@ -25,6 +25,7 @@ from ..errors import Refused
 from ..exports import Column, write_export
 from ..filters import inbox_filterset
 from ..filters_selection import AdminSelectionFilter
+from ..keyset import PARAMS as KEYSET_PARAMS
 from ..models import ExportJob
 from ..params import parse_id
 from ..selectors.proposals import competitions_managed_by
@@ -33,8 +34,8 @@ from .selection import proposals_in_selection
 logger = logging.getLogger(__name__)
 # Rows fetched per query while exporting, and how often the progress is written.
 CHUNK = 1000
-# Request parameters that are not filters of the list.
-NOT_FILTERS = ("page", "format")
+# Request parameters that are not filters of the list (its page, the export's format).
+NOT_FILTERS = ("page", "format", *KEYSET_PARAMS)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,10 @@ class ExportSource:
 
 
 def cluster_label(proposal) -> str:
-    return str(Cluster(CLUSTER_OF_KIND[proposal.instansi.kind]).label)
+    """The cluster the proposal was forwarded in (stored then); the instansi's current one
+    only for a proposal that has none stored."""
+    cluster = proposal.cluster or CLUSTER_OF_KIND[proposal.instansi.kind]
+    return str(Cluster(cluster).label)
 
 
 def province_name(proposal) -> str:

@@ -8,6 +8,7 @@ actor's window is open (`Refused` with the message of `kipp.deadlines`). State c
 (submit, withdraw...) are not made here but by `kipp.workflow.proposal_transition`.
 """
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -57,17 +58,26 @@ class SavedVersion:
 
 def proposer_sides(user: User, *, unit: Unit) -> set[str]:
     """The proposer's sides the user holds for proposals of `unit` (operator, Admin Lokal)."""
+    return _sides(user, unit.pk, unit.instansi_id)
+
+
+def _sides(user: User, unit_id: int, instansi_id: int) -> set[str]:
     roles = roles_of(user)
     sides = set()
-    if unit.pk in roles.operator_unit_ids:
+    if unit_id in roles.operator_unit_ids:
         sides.add(workflow.OPERATOR)
-    if unit.instansi_id in roles.admin_instansi_ids:
+    if instansi_id in roles.admin_instansi_ids:
         sides.add(workflow.ADMIN_LOKAL)
     return sides
 
 
+def _proposal_sides(user: User, proposal: Proposal) -> set[str]:
+    # The proposal keeps its unit's instansi, so neither row needs reading.
+    return _sides(user, proposal.unit_id, proposal.instansi_id)
+
+
 def require_proposer(user: User, proposal: Proposal) -> set[str]:
-    sides = proposer_sides(user, unit=proposal.unit)
+    sides = _proposal_sides(user, proposal)
     if not sides:
         raise PermissionDenied
     return sides
@@ -92,7 +102,7 @@ def creation_window(
 def edit_window_problem(proposal: Proposal, actor: User, now=None) -> str | None:
     """Why `actor` may not write `proposal` now because of the deadline (None while its
     window is open): the standard message of `kipp.deadlines.window_problem`."""
-    sides = proposer_sides(actor, unit=proposal.unit)
+    sides = _proposal_sides(actor, proposal)
     return deadlines.window_problem(
         proposal.competition, proposal.instansi_id, actor_window(sides), now
     )
@@ -185,6 +195,9 @@ def _clean_changes(proposal: Proposal, changes: dict) -> dict:
             fields[name] = changes[name]
     if "title" in fields:
         fields["title"] = " ".join((fields["title"] or "").split())
+        if fields["title"] == proposal.title:
+            # Unchanged: nothing to write or to check (the stored title is unique already).
+            del fields["title"]
     category = fields.get("category")
     if category is not None and category.competition_id != proposal.competition_id:
         raise PermissionDenied
@@ -213,11 +226,18 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
     started from an older version (another tab, a colleague) never overwrites newer text.
     """
     now = timezone.now()
+    goals = sdgs is not None and not _same_goals(proposal, sdgs)
+    # The text alone is one statement; new goals are written with it or not at all, and a
+    # new title (the one value a constraint can refuse) gets the savepoint that turns the
+    # refusal into a message.
+    block = transaction.atomic() if goals or "title" in fields else nullcontext()
     try:
-        with transaction.atomic():
+        with block:
             updated = Proposal.objects.filter(
                 pk=proposal.pk, version=version, state__in=EDITABLE_STATES
             ).update(**fields, version=version + 1, updated_at=now)
+            if updated and goals:
+                proposal.sdgs.set(sdgs)
     except IntegrityError:
         raise ValidationError(
             {"title": _("Judul ini sudah didaftarkan di kompetisi ini.")}
@@ -230,12 +250,16 @@ def _write(*, proposal: Proposal, version: int, fields: dict, sdgs) -> SavedVers
                 code="not_editable",
             )
         raise EditConflict(current["updated_at"])
-    if sdgs is not None:
-        proposal.sdgs.set(sdgs)
     for name, value in fields.items():
         setattr(proposal, name, value)
     proposal.version, proposal.updated_at = version + 1, now
     return SavedVersion(version=version + 1, saved_at=now)
+
+
+def _same_goals(proposal: Proposal, sdgs) -> bool:
+    """Whether `sdgs` are the proposal's goals already (known when they were prefetched)."""
+    held = getattr(proposal, "_prefetched_objects_cache", {}).get("sdgs")
+    return held is not None and {goal.pk for goal in held} == {goal.pk for goal in sdgs}
 
 
 def check_editable(proposal: Proposal) -> None:
@@ -264,7 +288,6 @@ def proposal_save(
     return _write(proposal=proposal, version=version, fields=fields, sdgs=sdgs)
 
 
-@transaction.atomic
 def proposal_autosave(
     *, proposal: Proposal, actor: User, version: int, changes: dict, sdgs=None, now=None
 ) -> tuple[SavedVersion, list[str]]:
@@ -272,7 +295,8 @@ def proposal_autosave(
     warnings. Over-long sections are stored (and warned about); an empty or duplicate
     title is not stored (the previous one stays). Raises EditConflict if `version` is no
     longer current and Refused once the actor's window has closed, in both cases without
-    writing anything. Sends nothing."""
+    writing anything. Sends nothing. Its one write is a conditional update (with the goals,
+    when they change, in one transaction), so it needs no transaction around the reads."""
     sides = require_proposer(actor, proposal)
     check_editable(proposal)
     require_edit_window(proposal, sides, now)

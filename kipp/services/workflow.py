@@ -24,6 +24,7 @@ from ..eligibility import submission_problems
 from ..enums import QUOTA_STATES, ProposalState
 from ..errors import Refused
 from ..models import Competition, Proposal, ProposalEvent
+from ..selectors.selection import selection_changed
 
 S = ProposalState
 
@@ -163,6 +164,10 @@ def proposal_transition(
         created_at=now,
     )
     _notify(locked, actor=actor, source=source, note=note)
+    if source in QUOTA_STATES or to_state in QUOTA_STATES:
+        # The selection list keeps its counts per competition until a move changes them.
+        competition = locked.competition
+        transaction.on_commit(lambda: selection_changed(competition))
     for name in fields:
         setattr(proposal, name, getattr(locked, name))
     return locked

@@ -312,7 +312,17 @@ class ProposalAutosaveView(ProposerMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        proposal = self.get_proposal(pk, for_update_page=True)
+        # Only what a save reads: the competition (deadlines, categories), the group with
+        # its sections, the category and goals held (an unchanged choice is then not read
+        # again); a short join is also quick to plan, and autosave is the request a
+        # deadline surge is made of.
+        proposal = get_object_or_404(
+            proposals_of_proposer(request.user)
+            .select_related(None)
+            .select_related("competition", "group", "category")
+            .prefetch_related("group__sections", "sdgs"),
+            pk=pk,
+        )
         form = ProposalForm(request.POST, proposal=proposal, strict=False)
         form.is_valid()
         version = form.cleaned_data.get("version")

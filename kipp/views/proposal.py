@@ -85,8 +85,9 @@ class ProposalTransitionView(AreaRequiredMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, pk):
+        # Only the scope check happens here: the transition reads and locks the row itself.
         proposal = self.proposal = get_object_or_404(
-            selectors.proposals_visible_to(request.user), pk=pk
+            selectors.proposals_visible_to(request.user).select_related(None).only("pk"), pk=pk
         )
         target = request.POST.get("to_state", "")
         if target not in S.values:

@@ -3,9 +3,14 @@ decisions per row and in bulk, the export of the list and the publication of the
 
 Every view enters through `AreaRequiredMixin` with "kipp.select_admin"; a competition is
 reached only through `selectors.competitions_managed_by` and a proposal only through
-`services_selection.proposals_in_selection` (which builds on `proposals_visible_to`), so
+`selectors.selection.proposals_in_selection` (which builds on `proposals_visible_to`), so
 anything else answers 404. State changes go through `workflow.proposal_transition`.
+
+The list pages by keyset on (forwarded_at, id) (`kipp.keyset`): the first, next, previous
+and last pages cost the same whatever the number of proposals.
 """
+
+from datetime import datetime
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseBadRequest
@@ -18,11 +23,14 @@ from django.views.generic import ListView
 
 from hubs.views.access import AreaRequiredMixin
 
-from ..enums import QUOTA_STATES, ExportKind
+from ..enums import QUOTA_STATES, ExportKind, GroupKind
 from ..enums import ProposalState as S
 from ..filters_selection import AdminSelectionFilter
-from ..params import LenientPageMixin, parse_id, parse_ids
+from ..keyset import PARAMS as KEYSET_PARAMS
+from ..keyset import Key, KeysetListMixin
+from ..params import parse_id, parse_ids
 from ..selectors import proposals as selectors
+from ..selectors import selection as selection_reads
 from ..services import selection as services_selection
 from ..services import workflow
 from ..services.exports import cluster_label, province_name, selection_source
@@ -81,25 +89,41 @@ class _CompetitionFilterMixin(AreaRequiredMixin):
                 self.competition = self.competitions[0]
         return super().dispatch(request, *args, **kwargs)
 
-    def filtered(self):
-        base = services_selection.proposals_in_selection(
+    def base(self):
+        return selection_reads.proposals_in_selection(
             user=self.request.user, competition=self.competition
         )
+
+    def filtered(self):
         self.filterset = AdminSelectionFilter(
-            self.request.GET or None, queryset=base, competition=self.competition
+            self.request.GET or None, queryset=self.base(), competition=self.competition
         )
-        return self.filterset.qs.order_by("forwarded_at", "pk")
+        return self.filterset.qs
 
 
-class SelectionListView(LenientPageMixin, _CompetitionFilterMixin, ListView):
+# More matching rows than this are not counted when the list is filtered ("more than ...").
+MATCHING_CAP = 1000
+
+
+class SelectionListView(KeysetListMixin, _CompetitionFilterMixin, ListView):
     template_name = "kipp/selection_list.html"
     context_object_name = "proposals"
     paginate_by = 25
+    keyset_keys = (Key("forwarded_at", kind=datetime, nullable=True), Key("id"))
 
     def get_queryset(self):
         if self.competition is None:
             return []
-        return self.filtered()
+        # Every organiser of the competition sees the same selection, so its counts are
+        # kept per competition.
+        self.counts = selection_reads.selection_counts_of(self.competition, self.base())
+        return selection_reads.selection_page(self.filtered())
+
+    def get_paginate_by(self, queryset):
+        return self.paginate_by if self.competition is not None else None
+
+    def keyset_with_nulls(self) -> bool:
+        return bool(self.counts["undated"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -107,21 +131,46 @@ class SelectionListView(LenientPageMixin, _CompetitionFilterMixin, ListView):
         context.update(competitions=self.competitions, competition=self.competition)
         if self.competition is None:
             return context
-        base = services_selection.proposals_in_selection(user=user, competition=self.competition)
-        counts = services_selection.selection_counts(base)
+        counts = {state: n for state, n in self.counts.items() if state != "undated"}
+        filters = self.filterset.filters
         context["counts"] = counts
         context["state_tabs"] = [
             (state, S(state).label, counts[state]) for state in services_selection.SELECTION_STATES
         ]
         context["filter"] = self.filterset
-        context["filtered"] = any(self.request.GET.get(name) for name in self.filterset.filters)
+        context["filtered"] = any(self.request.GET.get(name) for name in filters)
+        context["matching"] = self._matching(counts)
         context["can_decide"] = workflow.is_organiser(user, self.competition)
         context["published"] = self.competition.admin_results_published_at
-        context["query"] = self.request.GET.urlencode()
+        query = self.request.GET.copy()
+        for name in (*KEYSET_PARAMS, "page"):
+            query.pop(name, None)
+        context["query"] = query.urlencode()
+        context["here"] = self.request.get_full_path()
+        notes = selection_reads.failed_notes(context["proposals"])
+        states, kinds = dict(S.choices), dict(GroupKind.choices)
+        categories = {category.pk: category for category in self.filterset.categories}
         for proposal in context["proposals"]:
+            proposal.category = categories.get(proposal.category_id)
             proposal.cluster_label = cluster_label(proposal)
             proposal.province_name = province_name(proposal)
+            proposal.state_label = states[proposal.state]
+            proposal.group_label = kinds[proposal.group.kind]
+            if proposal.state == S.ADMIN_FAILED:
+                proposal.failed_note = notes.get(proposal.pk, "")
         return context
+
+    def _matching(self, counts) -> dict:
+        """How many proposals the list shows: from the counts when no filter but the state
+        applies, otherwise counted up to MATCHING_CAP."""
+        rows = self.filterset.qs  # validates the filters; the invalid ones are left out
+        applied = self.filterset.form.cleaned_data if self.filterset.is_bound else {}
+        applied = {name: value for name, value in applied.items() if value not in (None, "")}
+        state = applied.pop("state", "")
+        if not applied:
+            return {"count": counts[state] if state else counts["total"], "capped": False}
+        found = rows.order_by()[: MATCHING_CAP + 1].count()
+        return {"count": min(found, MATCHING_CAP), "capped": found > MATCHING_CAP}
 
 
 class SelectionExportView(_CompetitionFilterMixin, View):

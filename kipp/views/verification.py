@@ -5,6 +5,8 @@ Return, reject and forward post to the shared `proposal_transition` view, so the
 note and quota rules live in `kipp.workflow` only.
 """
 
+from datetime import datetime
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
@@ -18,14 +20,15 @@ from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
 from .. import deadlines
-from ..enums import ChecklistItem, ExportKind
+from ..enums import ChecklistItem, ExportKind, GroupKind
 from ..enums import ProposalState as S
 from ..filters import ProposalInboxFilter, inbox_filterset
 from ..forms.verification import VerificationForm
-from ..params import LenientPageMixin
+from ..keyset import Key, KeysetListMixin
 from ..selectors.proposals import instansi_names
 from ..selectors.verification import (
     checklist_hints,
+    inbox_page,
     local_verification,
     proposals_to_verify,
     quota_usage,
@@ -53,19 +56,33 @@ class InboxFilterMixin(AreaRequiredMixin):
         return self._filterset
 
 
-class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
+class VerificationInboxView(KeysetListMixin, InboxFilterMixin, ListView):
+    """The inbox, paged by keyset in its own order (waiting first, then the latest
+    changed), which the "proposal_inbox" index serves."""
+
     template_name = "kipp/verification_inbox.html"
     context_object_name = "proposals"
     paginate_by = 25
+    keyset_keys = (
+        Key("waiting"),
+        Key("updated_at", descending=True, kind=datetime),
+        Key("id", descending=True),
+    )
 
     def get_queryset(self):
-        return self.get_filterset().qs
+        return inbox_page(self.get_filterset().qs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         filterset = self.get_filterset()
         counts = state_counts(filterset.queryset_without_state())
-        chosen = filterset.form.cleaned_data.get("state") if filterset.is_valid() else ""
+        valid = filterset.is_valid()
+        chosen = filterset.form.cleaned_data.get("state") if valid else ""
+        drafts = filterset.form.cleaned_data.get("drafts") if valid else False
+        if chosen:
+            matching = counts.get(chosen, 0)
+        else:
+            matching = sum(n for state, n in counts.items() if drafts or state != S.DRAFT)
         context.update(
             filter=filterset,
             competition=self.competition,
@@ -75,6 +92,7 @@ class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
                 for value, label in S.choices
                 if counts.get(value)
             ],
+            matching=matching if valid else 0,
             total_submitted=sum(n for state, n in counts.items() if state != S.DRAFT),
             filtered=any(
                 filterset.form.cleaned_data.get(name)
@@ -84,6 +102,10 @@ class VerificationInboxView(LenientPageMixin, InboxFilterMixin, ListView):
             else True,
             quotas=self._quotas(),
         )
+        states, kinds = dict(S.choices), dict(GroupKind.choices)
+        for proposal in context["proposals"]:
+            proposal.state_label = states[proposal.state]
+            proposal.group_label = kinds[proposal.group.kind]
         return context
 
     def _quotas(self) -> list[dict]:

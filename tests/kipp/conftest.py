@@ -41,15 +41,7 @@ def competitions(babel):
     return SimpleNamespace(national=national, provincial=provincial)
 
 
-@pytest.fixture
-def submitted(babel, kipp2025):
-    """A submitted proposal of Dinas Kominfo Bangka Barat in KIPP 2025."""
-    return kf.proposal(
-        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED, title="Sadewa"
-    )
-
-
-# Administrative selection: forwarded proposals of several clusters ---------------------
+# The administrative selection (test_selection*.py, test_announcement.py) ---------------
 
 
 @pytest.fixture

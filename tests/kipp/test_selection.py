@@ -1,16 +1,34 @@
-"""Administrative selection: the organiser's list, decisions, exports, publication and the
-public announcement."""
+"""Administrative selection: the organiser's list (access, filters, counts) and its exports.
+
+Decisions and publication: test_selection_decisions.py; the public announcement:
+test_announcement.py; the shared competition with four forwarded proposals: conftest.py.
+"""
+
+import csv
+import io
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from openpyxl import load_workbook
 
 from hubs.enums import Cluster
 from kipp.enums import GroupKind
 from kipp.enums import ProposalState as S
 from kipp.filters_selection import AdminSelectionFilter
-from kipp.services import selection as services_selection
 from tests.kipp import factories as kf
-from tests.kipp.selection_helpers import LIST, messages_of, state_of
+
+LIST = "/seleksi/administrasi/"
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _state(proposal) -> str:
+    proposal.refresh_from_db()
+    return proposal.state
+
 
 # Access -----------------------------------------------------------------------------------
 
@@ -42,7 +60,7 @@ def test_denied_posts_change_nothing(client, babel, national, actor):
     publish = client.post(f"{LIST}{competition.pk}/umumkan/")
 
     assert [r.status_code for r in (decide, fail, bulk, publish)] == [404] * 4
-    assert {state_of(p) for p in (national.bb, national.bt, national.me)} == {S.FORWARDED}
+    assert {_state(p) for p in (national.bb, national.bt, national.me)} == {S.FORWARDED}
     competition.refresh_from_db()
     assert competition.admin_results_published_at is None
 
@@ -61,7 +79,7 @@ def test_anonymous_is_sent_to_login_everywhere(client, national):
 
     assert [r.status_code for r in responses] == [302] * 5
     assert all(r["Location"].startswith("/accounts/login/") for r in responses)
-    assert state_of(national.bb) == S.FORWARDED
+    assert _state(national.bb) == S.FORWARDED
 
 
 def test_sekretariat_decides_on_national_competition(client, babel, national):
@@ -73,7 +91,7 @@ def test_sekretariat_decides_on_national_competition(client, babel, national):
 
     assert response.status_code == 302
     assert response["Location"] == f"{LIST}?state=forwarded"
-    assert state_of(national.bb) == S.ADMIN_PASSED
+    assert _state(national.bb) == S.ADMIN_PASSED
 
 
 def test_hub_admin_works_on_its_hub_competition_only(client, babel, national, hub_competition):
@@ -92,7 +110,7 @@ def test_hub_admin_works_on_its_hub_competition_only(client, babel, national, hu
     assert export.status_code == 200
     assert national_list.status_code == 404
     assert (decided.status_code, published.status_code) == (302, 302)
-    assert state_of(hub_competition.proposal) == S.ADMIN_PASSED
+    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
     competition.refresh_from_db()
     assert competition.admin_results_published_at is not None
 
@@ -112,7 +130,7 @@ def test_sekretariat_cannot_touch_a_hub_competition(client, babel, hub_competiti
     ]
 
     assert [r.status_code for r in responses] == [404] * 4
-    assert state_of(hub_competition.proposal) == S.FORWARDED
+    assert _state(hub_competition.proposal) == S.FORWARDED
     competition.refresh_from_db()
     assert competition.admin_results_published_at is None
 
@@ -127,7 +145,7 @@ def test_list_defaults_to_most_recent_competition(client, babel, national):
     assert [e.pk for e in response.context["competitions"]] == [national.competition.pk, older.pk]
 
 
-def test_list_without_competitions_shows_emptystate_of(client, babel):
+def test_list_without_competitions_shows_empty_state(client, babel):
     client.force_login(babel.sekretariat)
 
     response = client.get(LIST)
@@ -136,7 +154,7 @@ def test_list_without_competitions_shows_emptystate_of(client, babel):
     assert 'id="seleksi-kosong"' in response.content.decode()
 
 
-def test_list_with_no_forwarded_proposals_shows_emptystate_of(client, babel, kipp2025):
+def test_list_with_no_forwarded_proposals_shows_empty_state(client, babel, kipp2025):
     kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED)
     client.force_login(babel.sekretariat)
 
@@ -209,6 +227,24 @@ def test_filter_by_state_and_counts(client, babel, national):
     assert _titles(client, national, state=S.ADMIN_PASSED) == {"Sipadu Bangka Barat"}
 
 
+def test_counts_are_kept_until_a_decision_changes_them(
+    client, babel, national, kipp2025, django_capture_on_commit_callbacks
+):
+    client.force_login(babel.sekretariat)
+    before = client.get(LIST).context["counts"]
+    # Written outside the workflow: the kept counts do not see it...
+    kf.proposal(babel.pdam, babel.operator_bb, competition=kipp2025, state=S.FORWARDED)
+    kept = client.get(LIST).context["counts"]
+
+    # ...until a transition of the competition commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "pass"})
+    after = client.get(LIST).context["counts"]
+
+    assert before == kept == {"total": 4, S.FORWARDED: 4, S.ADMIN_PASSED: 0, S.ADMIN_FAILED: 0}
+    assert after == {"total": 5, S.FORWARDED: 4, S.ADMIN_PASSED: 1, S.ADMIN_FAILED: 0}
+
+
 def test_filterset_category_choices_are_the_competitions_own(national):
     other = kf.competition(name="KIPP 2024", year=2024)
     foreign = other.categories.first()
@@ -229,7 +265,9 @@ def test_list_queries_do_not_grow_with_rows(client, babel, kipp2025, django_asse
         babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.FORWARDED, title="U0"
     )
 
-    with django_assert_num_queries(10):
+    # Cold each time: the counts per state are kept in the cache between requests.
+    cache.clear()
+    with django_assert_num_queries(12):
         one = client.get(LIST)
     for n in range(1, 30):
         kf.proposal(
@@ -239,12 +277,13 @@ def test_list_queries_do_not_grow_with_rows(client, babel, kipp2025, django_asse
             state=S.FORWARDED,
             title=f"U{n}",
         )
-    with django_assert_num_queries(10):
+    cache.clear()
+    with django_assert_num_queries(12):
         many = client.get(LIST)
 
     assert len(one.context["proposals"]) == 1
     assert len(many.context["proposals"]) == 25
-    assert many.context["paginator"].count == 30
+    assert many.context["matching"] == {"count": 30, "capped": False}
 
 
 def test_list_is_a_responsive_table(client, babel, national):
@@ -257,96 +296,71 @@ def test_list_is_a_responsive_table(client, babel, national):
     assert 'id="massal-loloskan"' in html
 
 
-# Publication and the public page --------------------------------------------------------------
+# Exports ------------------------------------------------------------------------------------
+
+HEADER = [
+    "Judul",
+    "Instansi",
+    "Klaster",
+    "Provinsi",
+    "Kelompok",
+    "Kategori",
+    "Status",
+    "Diteruskan (WIB)",
+]
 
 
-def test_publish_refused_while_any_is_forwarded_then_allowed(client, babel, national):
+def test_xlsx_export_holds_the_filtered_rows_only(client, babel, national):
     client.force_login(babel.sekretariat)
-    competition = national.competition
-    publish = f"{LIST}{competition.pk}/umumkan/"
-    client.post(
-        f"{LIST}{competition.pk}/massal/",
-        {"decision": "pass", "ids": [national.bb.pk, national.bt.pk]},
+
+    response = client.get(
+        f"{LIST}ekspor/xlsx/", {"edisi": national.competition.pk, "province": babel.province.pk}
     )
 
-    refused = client.post(publish)
-    competition.refresh_from_db()
-    assert competition.admin_results_published_at is None
-    assert messages_of(refused)[-1] == "Masih ada 2 usulan yang belum diputuskan."
-
-    client.post(f"{LIST}usulan/{national.me.pk}/", {"decision": "fail", "note": "Tidak sesuai"})
-    client.post(f"{LIST}usulan/{national.prov.pk}/", {"decision": "pass"})
-    allowed = client.post(publish)
-
-    competition.refresh_from_db()
-    assert competition.admin_results_published_at is not None
-    assert allowed["Location"] == f"{LIST}?edisi={competition.pk}"
-    again = client.post(publish)
-    assert messages_of(again)[-1] == "Hasil seleksi administrasi edisi ini sudah diumumkan."
-
-
-def test_publish_service_checks_scope(babel, hub_competition):
-    with pytest.raises(PermissionDenied):
-        services_selection.admin_results_publish(
-            actor=babel.sekretariat, competition=hub_competition.competition
-        )
-    hub_competition.competition.refresh_from_db()
-    assert hub_competition.competition.admin_results_published_at is None
-
-
-def test_public_page_is_404_before_publication(client, national):
-    response = client.get(f"/pengumuman/{national.competition.slug}/seleksi-administrasi/")
-
-    assert response.status_code == 404
-
-
-def test_public_page_lists_exactly_the_passed_titles(client, babel, org, national):
-    competition = national.competition
-    script = kf.proposal(
-        org.prov_unit,
-        org.operator_prov,
-        competition=competition,
-        state=S.FORWARDED,
-        title="<script>alert(1)</script>",
+    assert response["Content-Disposition"] == (
+        'attachment; filename="seleksi-administrasi-kipp-2025.xlsx"'
     )
-    other = kf.competition(name="KIPP 2024", year=2024)
-    kf.proposal(
-        babel.kominfo, babel.operator_bb, competition=other, state=S.FORWARDED, title="Lain"
-    )
-    sekretariat = babel.sekretariat
-    for proposal in (national.bb, national.me, script):
-        services_selection.admin_selection_decide(
-            actor=sekretariat, competition=competition, proposal_ids=[proposal.pk], decision="pass"
-        )
-    services_selection.admin_selection_decide(
-        actor=sekretariat,
-        competition=competition,
-        proposal_ids=[national.bt.pk, national.prov.pk],
-        decision="fail",
-        note="Tidak lengkap",
-    )
-    services_selection.admin_results_publish(actor=sekretariat, competition=competition)
-
-    response = client.get(f"/pengumuman/{competition.slug}/seleksi-administrasi/")
-
-    assert response.status_code == 200
-    html = response.content.decode()
-    listed = [
-        (item["instansi"].name, [p.title for p in item["proposals"]])
-        for cluster in response.context["clusters"]
-        for item in cluster["instansi_list"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == HEADER
+    assert sorted(row[0] for row in rows[1:]) == [
+        "Biro Cepat",
+        "Replika Dukcapil",
+        "Sipadu Bangka Barat",
     ]
-    assert listed == [
-        ("Pemerintah Provinsi Kepulauan Bangka Belitung", ["<script>alert(1)</script>"]),
-        ("Pemerintah Kabupaten Bangka Barat", ["Sipadu Bangka Barat"]),
-        ("Pemerintah Kabupaten Muara Enim", ["Sehat Muara"]),
+    by_title = {row[0]: row for row in rows[1:]}
+    assert by_title["Replika Dukcapil"][1:7] == (
+        "Pemerintah Kabupaten Bangka Tengah",
+        "Kabupaten",
+        "Kepulauan Bangka Belitung",
+        "Replikasi",
+        national.cat2.name,
+        "Diteruskan ke Sekretariat",
+    )
+    assert by_title["Biro Cepat"][3] == "Kepulauan Bangka Belitung"
+    assert by_title["Biro Cepat"][7] is not None
+
+
+def test_csv_export_has_bom_and_the_filtered_rows_only(client, babel, national):
+    client.force_login(babel.sekretariat)
+
+    response = client.get(
+        f"{LIST}ekspor/csv/", {"edisi": national.competition.pk, "cluster": Cluster.KABUPATEN}
+    )
+
+    text = response.getvalue().decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == HEADER
+    assert sorted(row[0] for row in rows[1:]) == [
+        "Replika Dukcapil",
+        "Sehat Muara",
+        "Sipadu Bangka Barat",
     ]
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<script>alert(1)</script>" not in html
-    for absent in ("Replika Dukcapil", "Biro Cepat", "Lain"):
-        assert absent not in html
-    assert "Klaster Provinsi" in html and "Klaster Kabupaten" in html
+    assert {row[3] for row in rows[1:]} == {"Kepulauan Bangka Belitung", "Sumatera Selatan"}
 
 
-def test_public_page_for_unknown_competition_is_404(client, db):
-    assert client.get("/pengumuman/tidak-ada/seleksi-administrasi/").status_code == 404
+def test_unknown_export_format_is_404(client, babel, national):
+    client.force_login(babel.sekretariat)
+
+    assert client.get(f"{LIST}ekspor/pdf/?edisi={national.competition.pk}").status_code == 404

@@ -1,13 +1,28 @@
-"""Administrative selection: passing and failing, one by one and in bulk, with reasons and
-notifications; forged ids are never acted on."""
+"""Administrative selection: decisions per proposal and in bulk, and the publication of the
+results."""
 
+import pytest
+from django.contrib.messages import get_messages
 from django.core import mail
+from django.core.exceptions import PermissionDenied
 
 from hubs.models import Notification
 from kipp.enums import ProposalState as S
 from kipp.models import ProposalEvent
+from kipp.services import selection as services_selection
 from tests.kipp import factories as kf
-from tests.kipp.selection_helpers import LIST, messages_of, state_of
+
+LIST = "/seleksi/administrasi/"
+
+
+def _messages(response) -> list[str]:
+    return [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def _state(proposal) -> str:
+    proposal.refresh_from_db()
+    return proposal.state
+
 
 # Decisions ----------------------------------------------------------------------------------
 
@@ -17,8 +32,8 @@ def test_fail_without_reason_is_refused(client, babel, national):
 
     response = client.post(f"{LIST}usulan/{national.bb.pk}/", {"decision": "fail", "note": "  "})
 
-    assert state_of(national.bb) == S.FORWARDED
-    assert any("Tuliskan catatan atau alasannya." in m for m in messages_of(response))
+    assert _state(national.bb) == S.FORWARDED
+    assert any("Tuliskan catatan atau alasannya." in m for m in _messages(response))
 
 
 def test_fail_with_reason_is_recorded_on_the_event(client, babel, national):
@@ -29,7 +44,7 @@ def test_fail_with_reason_is_recorded_on_the_event(client, babel, national):
         {"decision": "fail", "note": "SK inovator tidak ada."},
     )
 
-    assert state_of(national.bb) == S.ADMIN_FAILED
+    assert _state(national.bb) == S.ADMIN_FAILED
     event = ProposalEvent.objects.filter(proposal=national.bb).last()
     assert (event.actor, event.from_state, event.to_state, event.note) == (
         babel.sekretariat,
@@ -46,7 +61,7 @@ def test_decide_on_a_proposal_not_forwarded_is_404(client, babel, kipp2025):
     response = client.post(f"{LIST}usulan/{draft.pk}/", {"decision": "pass"})
 
     assert response.status_code == 404
-    assert state_of(draft) == S.SUBMITTED
+    assert _state(draft) == S.SUBMITTED
 
 
 def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
@@ -65,15 +80,15 @@ def test_bulk_pass_reports_what_was_refused(client, babel, national, kipp2025):
     )
 
     assert response.status_code == 302
-    assert (state_of(national.bb), state_of(national.bt), state_of(already)) == (
+    assert (_state(national.bb), _state(national.bt), _state(already)) == (
         S.ADMIN_PASSED,
         S.ADMIN_PASSED,
         S.ADMIN_PASSED,
     )
     assert ProposalEvent.objects.filter(proposal=already, to_state=S.ADMIN_PASSED).count() == 1
-    [message] = messages_of(response)
+    [message] = _messages(response)
     assert message.startswith("2 diloloskan, 1 ditolak: Air Bersih: ")
-    assert state_of(national.me) == S.FORWARDED
+    assert _state(national.me) == S.FORWARDED
 
 
 def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition):
@@ -94,10 +109,10 @@ def test_bulk_never_acts_on_forged_ids(client, babel, national, hub_competition)
         },
     )
 
-    assert state_of(national.bb) == S.ADMIN_PASSED
-    assert state_of(submitted) == S.SUBMITTED
-    assert state_of(hub_competition.proposal) == S.FORWARDED
-    [message] = messages_of(response)
+    assert _state(national.bb) == S.ADMIN_PASSED
+    assert _state(submitted) == S.SUBMITTED
+    assert _state(hub_competition.proposal) == S.FORWARDED
+    [message] = _messages(response)
     assert message.startswith("1 diloloskan, 3 ditolak")
     assert f"#{hub_competition.proposal.pk} tidak ditemukan" in message
 
@@ -110,8 +125,8 @@ def test_hub_admin_bulk_cannot_reach_national_proposals(client, babel, national,
         {"decision": "pass", "ids": [hub_competition.proposal.pk, national.bb.pk]},
     )
 
-    assert state_of(hub_competition.proposal) == S.ADMIN_PASSED
-    assert state_of(national.bb) == S.FORWARDED
+    assert _state(hub_competition.proposal) == S.ADMIN_PASSED
+    assert _state(national.bb) == S.FORWARDED
 
 
 def test_bulk_fail_needs_one_reason_and_records_it(client, babel, national):
@@ -120,15 +135,15 @@ def test_bulk_fail_needs_one_reason_and_records_it(client, babel, national):
     ids = [national.bb.pk, national.me.pk]
 
     refused = client.post(url, {"decision": "fail", "ids": ids})
-    assert {state_of(national.bb), state_of(national.me)} == {S.FORWARDED}
-    assert messages_of(refused) == ["Tuliskan alasan tidak lolos untuk usulan yang dipilih."]
+    assert {_state(national.bb), _state(national.me)} == {S.FORWARDED}
+    assert _messages(refused) == ["Tuliskan alasan tidak lolos untuk usulan yang dipilih."]
 
     done = client.post(url, {"decision": "fail", "ids": ids, "note": "Bukti tidak terbaca."})
 
-    assert {state_of(national.bb), state_of(national.me)} == {S.ADMIN_FAILED}
+    assert {_state(national.bb), _state(national.me)} == {S.ADMIN_FAILED}
     notes = ProposalEvent.objects.filter(to_state=S.ADMIN_FAILED).values_list("note", flat=True)
     assert list(notes) == ["Bukti tidak terbaca."] * 2
-    assert messages_of(done)[-1] == "2 dinyatakan tidak lolos, 0 ditolak."
+    assert _messages(done)[-1] == "2 dinyatakan tidak lolos, 0 ditolak."
 
 
 def test_passing_notifies_operator_and_admin_lokal(
@@ -148,3 +163,40 @@ def test_passing_notifies_operator_and_admin_lokal(
     mailed = sorted(address for message in mail.outbox for address in message.to)
     assert mailed == sorted([babel.operator_bb.email, babel.admin_bb.email, babel.admin_bb2.email])
     assert all("lolos seleksi administrasi" in message.subject for message in mail.outbox)
+
+
+# Publication --------------------------------------------------------------
+
+
+def test_publish_refused_while_any_is_forwarded_then_allowed(client, babel, national):
+    client.force_login(babel.sekretariat)
+    competition = national.competition
+    publish = f"{LIST}{competition.pk}/umumkan/"
+    client.post(
+        f"{LIST}{competition.pk}/massal/",
+        {"decision": "pass", "ids": [national.bb.pk, national.bt.pk]},
+    )
+
+    refused = client.post(publish)
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is None
+    assert _messages(refused)[-1] == "Masih ada 2 usulan yang belum diputuskan."
+
+    client.post(f"{LIST}usulan/{national.me.pk}/", {"decision": "fail", "note": "Tidak sesuai"})
+    client.post(f"{LIST}usulan/{national.prov.pk}/", {"decision": "pass"})
+    allowed = client.post(publish)
+
+    competition.refresh_from_db()
+    assert competition.admin_results_published_at is not None
+    assert allowed["Location"] == f"{LIST}?edisi={competition.pk}"
+    again = client.post(publish)
+    assert _messages(again)[-1] == "Hasil seleksi administrasi edisi ini sudah diumumkan."
+
+
+def test_publish_service_checks_scope(babel, hub_competition):
+    with pytest.raises(PermissionDenied):
+        services_selection.admin_results_publish(
+            actor=babel.sekretariat, competition=hub_competition.competition
+        )
+    hub_competition.competition.refresh_from_db()
+    assert hub_competition.competition.admin_results_published_at is None

@@ -1,5 +1,5 @@
-"""The Admin Lokal's verification page: checklist and notes, automatic hints, and the moves
-made from it (return, reject, forward) at the minute of the verification close."""
+"""Local verification by the Admin Lokal: the verification page (checklist, notes, hints) and
+the moves made from it (return, reject, forward) against the deadlines."""
 
 from datetime import timedelta
 
@@ -15,6 +15,13 @@ from kipp.services import workflow
 from tests.kipp import factories as kf
 
 INBOX = "/verifikasi/"
+
+
+@pytest.fixture
+def submitted(babel, kipp2025):
+    return kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, state=S.SUBMITTED, title="Sadewa"
+    )
 
 
 def _refresh(proposal: Proposal) -> Proposal:
