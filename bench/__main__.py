@@ -1,6 +1,6 @@
 """`make bench`: time the portal's hot pages on a throw-away database of KIPP's real size.
 
-Builds the organisation (514 instansi, their units and Admin Lokal), one national edition
+Builds the organisation (514 instansi, their units and Admin Lokal), one national competition
 in registration, and BENCH_PROPOSALS proposals (default 50,000) with their timelines; then
 times each page in process through the full middleware stack and prints, per page, p50 and
 p95, p95 as a multiple of a bare page's p95, the query count and whether the goal is met.
@@ -92,30 +92,30 @@ def run() -> int:
     print(f"organisation: {sizes} in {time.perf_counter() - started:.1f} s")
 
     # One proposal first: the list pages' query counts at 1 row.
-    edition = proposals.edition_create(timezone.now())
+    setup = proposals.setup_create(timezone.now())
     admin, sekretariat = actors["admin_lokal"], actors["sekretariat"]
     first = Membership.objects.get(user=admin, role=Role.ADMIN_LOKAL).instansi
     unit = Unit.objects.filter(instansi=first).order_by("pk").first()
     operator = Membership.objects.filter(role=Role.OPERATOR, unit=unit).first().user
     people = proposals.People(sekretariat)
-    one = proposals.plan_one(edition, unit=unit, state=S.ADMIN_PASSED, title="Inovasi Bench Satu")
-    counts = proposals.insert(edition, [one], people)
-    proposals.publish_admin_results(edition)
-    lists = _list_scenarios(edition, admin, sekretariat, rows=1)
+    one = proposals.plan_one(setup, unit=unit, state=S.ADMIN_PASSED, title="Inovasi Bench Satu")
+    counts = proposals.insert(setup, [one], people)
+    proposals.publish_admin_results(setup)
+    lists = _list_scenarios(setup, admin, sekretariat, rows=1)
     at_one = {s.key: count_queries(s) for s in lists}
 
     started = time.perf_counter()
     plans = proposals.plan_bulk(
-        random.Random(proposals.SEED), edition, count=size - 1, first_instansi_id=first.pk, start=1
+        random.Random(proposals.SEED), setup, count=size - 1, first_instansi_id=first.pk, start=1
     )
-    counts += proposals.insert(edition, plans, people)
+    counts += proposals.insert(setup, plans, people)
     autosave_id = drafts.ready_drafts(
-        edition, unit=unit, operator=operator, count=1, prefix="Inovasi Bench Autosave"
+        setup, unit=unit, operator=operator, count=1, prefix="Inovasi Bench Autosave"
     )[0]
     submit_ids = drafts.ready_drafts(
-        edition, unit=unit, operator=operator, count=warmups + requests + 2, prefix="Inovasi Siap"
+        setup, unit=unit, operator=operator, count=warmups + requests + 2, prefix="Inovasi Siap"
     )
-    proposals.publish_admin_results(edition)
+    proposals.publish_admin_results(setup)
     proposals.analyze()
     generated = time.perf_counter() - started
     by_state = {state.value: counts[state] for state in proposals.STATE_SHARES}
@@ -125,7 +125,7 @@ def run() -> int:
     )
 
     top = (
-        Proposal.objects.filter(competition=edition.competition, state=S.SUBMITTED)
+        Proposal.objects.filter(competition=setup.competition, state=S.SUBMITTED)
         .values("instansi")
         .annotate(n=Count("pk"))
         .order_by("-n")
@@ -138,8 +138,8 @@ def run() -> int:
         .user
     )
     print(f"Admin Lokal inbox: {inbox_admin.username}, {top['n']} submitted proposals waiting")
-    rows = Proposal.objects.filter(competition=edition.competition, state__in=SELECTION_STATES)
-    lists = _list_scenarios(edition, inbox_admin, sekretariat, rows=rows.count())
+    rows = Proposal.objects.filter(competition=setup.competition, state__in=SELECTION_STATES)
+    lists = _list_scenarios(setup, inbox_admin, sekretariat, rows=rows.count())
     middle = Proposal.objects.order_by("pk").values_list("pk", flat=True)[size // 2]
     scenarios = [
         pages.bare(middle, sekretariat),
@@ -200,7 +200,7 @@ def run() -> int:
     return 0
 
 
-def _list_scenarios(edition, admin, sekretariat, *, rows: int) -> list:
+def _list_scenarios(setup, admin, sekretariat, *, rows: int) -> list:
     """The proposal lists: inbox, selection first and last page, public announcement.
 
     The last page must show the list's last proposal (forwarding order, undated ones last).
@@ -208,7 +208,7 @@ def _list_scenarios(edition, admin, sekretariat, *, rows: int) -> list:
     client = pages.selection(sekretariat).client()
     last_path, found_by = pages.last_page_path(client, "/seleksi/administrasi/", rows=rows)
     last = (
-        Proposal.objects.filter(competition=edition.competition, state__in=SELECTION_STATES)
+        Proposal.objects.filter(competition=setup.competition, state__in=SELECTION_STATES)
         .order_by(F("forwarded_at").desc(nulls_first=True), "-pk")
         .values_list("pk", flat=True)
         .first()
@@ -220,7 +220,7 @@ def _list_scenarios(edition, admin, sekretariat, *, rows: int) -> list:
         pages.inbox(admin),
         pages.selection(sekretariat),
         pages.selection(sekretariat, last_path, last=True),
-        pages.announcement(edition.competition.slug),
+        pages.announcement(setup.competition.slug),
     ]
 
 

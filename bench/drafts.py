@@ -8,13 +8,13 @@ from hubs.models import Unit
 from kipp.enums import GroupKind, InnovatorKind, ProposalState
 from kipp.models import Evidence, Innovation, Proposal, ProposalEvent, SdgGoal
 
-from .proposals import Edition
+from .proposals import Setup
 
 
-def ready_drafts(edition: Edition, *, unit: Unit, operator, count: int, prefix: str) -> list[int]:
+def ready_drafts(setup: Setup, *, unit: Unit, operator, count: int, prefix: str) -> list[int]:
     """Complete, eligible Umum drafts of `unit` (sections, team, SDGs, evidence rows), ready
     to submit; the evidence rows name files that are never read."""
-    group = edition.groups[GroupKind.UMUM]
+    group = setup.groups[GroupKind.UMUM]
     now = timezone.now()
     innovations = Innovation.objects.bulk_create(
         Innovation(
@@ -24,16 +24,16 @@ def ready_drafts(edition: Edition, *, unit: Unit, operator, count: int, prefix: 
     )
     drafts = Proposal.objects.bulk_create(
         Proposal(
-            competition=edition.competition,
+            competition=setup.competition,
             group=group,
             innovation=innovation,
             unit=unit,
             instansi_id=unit.instansi_id,
             title=innovation.title,
-            category=edition.categories[0],
+            category=setup.categories[0],
             sections={
                 key: "Isi bagian ini cukup singkat dan jelas."
-                for key, _ in edition.sections[GroupKind.UMUM]
+                for key, _ in setup.sections[GroupKind.UMUM]
             },
             innovator_kind=InnovatorKind.TEAM,
             team=[

@@ -1,4 +1,4 @@
-"""Data generator for the benchmarks: one national edition with KIPP-sized proposal tables.
+"""Data generator for the benchmarks: one national competition with KIPP-sized proposal tables.
 
 Rows are written directly in bulk (never through the workflow): this is test data, and
 50,000 proposals with their timelines must load in well under three minutes. The shape
@@ -35,7 +35,7 @@ S = ProposalState
 BATCH = 5000
 SEED = 2025
 
-# Shares of a busy national edition: 55 % in the administrative selection (27,500 of
+# Shares of a busy national competition: 55 % in the administrative selection (27,500 of
 # 50,000), a quarter waiting in the Admin Lokal inboxes, the rest drafts and closed ones.
 STATE_SHARES = {
     S.FORWARDED: 0.19,
@@ -90,7 +90,9 @@ WORDS = VOCABULARY.split()
 
 
 @dataclass
-class Edition:
+class Setup:
+    """The benchmark competition with its groups, categories and form sections."""
+
     competition: Competition
     groups: dict[str, CompetitionGroup]
     categories: list[Category]
@@ -109,8 +111,8 @@ class Plan:
     moves: list[tuple[str, str, datetime]] = field(default_factory=list)
 
 
-def edition_create(now: datetime) -> Edition:
-    """A national edition in registration (opened 40 days ago, closes in 10 days)."""
+def setup_create(now: datetime) -> Setup:
+    """A national competition in registration (opened 40 days ago, closes in 10 days)."""
     year = timezone.localdate(now).year
     competition = Competition.objects.create(
         name=f"KIPP Bench {year}",
@@ -140,14 +142,14 @@ def edition_create(now: datetime) -> Edition:
         Category(competition=competition, name=name, order=n)
         for n, name in enumerate(defaults.CATEGORIES_2025)
     )
-    return Edition(competition, groups, categories, sections)
+    return Setup(competition, groups, categories, sections)
 
 
-def publish_admin_results(edition: Edition) -> None:
+def publish_admin_results(setup: Setup) -> None:
     """Open the public announcement (directly: bench data, not the publishing service)."""
     now = timezone.now()
-    Competition.objects.filter(pk=edition.competition.pk).update(admin_results_published_at=now)
-    edition.competition.admin_results_published_at = now
+    Competition.objects.filter(pk=setup.competition.pk).update(admin_results_published_at=now)
+    setup.competition.admin_results_published_at = now
 
 
 class People:
@@ -194,7 +196,7 @@ def _timeline(rng, plan: Plan, start: datetime, end: datetime, *, resubmit: bool
         previous = target
 
 
-def plan_bulk(rng, edition: Edition, *, count: int, first_instansi_id: int, start: int = 0):
+def plan_bulk(rng, setup: Setup, *, count: int, first_instansi_id: int, start: int = 0):
     """`count` proposals over every instansi and unit; `first_instansi_id` gets the most.
 
     Instansi sizes follow a 1/(rank + 10) curve (the largest has about 2.4 % of all
@@ -215,7 +217,7 @@ def plan_bulk(rng, edition: Edition, *, count: int, first_instansi_id: int, star
     states = (states + [S.DRAFT] * count)[:count]
     rng.shuffle(states)
 
-    opens = edition.competition.registration_opens_at
+    opens = setup.competition.registration_opens_at
     end = timezone.now() - timedelta(minutes=5)
     plans = []
     for n, (instansi_id, state) in enumerate(zip(instansi_ids, states, strict=True)):
@@ -233,13 +235,13 @@ def plan_bulk(rng, edition: Edition, *, count: int, first_instansi_id: int, star
     return plans
 
 
-def plan_one(edition: Edition, *, unit: Unit, state: str, title: str) -> Plan:
+def plan_one(setup: Setup, *, unit: Unit, state: str, title: str) -> Plan:
     plan = Plan(
         instansi_id=unit.instansi_id, unit_id=unit.pk, kind=GroupKind.UMUM, state=state, title=title
     )
     end = timezone.now() - timedelta(minutes=5)
     _timeline(
-        random.Random(SEED), plan, edition.competition.registration_opens_at, end, resubmit=False
+        random.Random(SEED), plan, setup.competition.registration_opens_at, end, resubmit=False
     )
     return plan
 
@@ -269,11 +271,11 @@ def _paragraphs(rng, count=400) -> list[str]:
     ]
 
 
-def insert(edition: Edition, plans: list[Plan], people: People, *, seed=SEED) -> Counter:
+def insert(setup: Setup, plans: list[Plan], people: People, *, seed=SEED) -> Counter:
     """Write the planned innovations, proposals and events in batches; returns row counts."""
     rng = random.Random(seed)
     pool = _paragraphs(rng)
-    competition = edition.competition
+    competition = setup.competition
     counts = Counter()
     # What the forward transition stamps: its time, the instansi's cluster and 3T status.
     snapshot = {
@@ -302,15 +304,13 @@ def insert(edition: Edition, plans: list[Plan], people: People, *, seed=SEED) ->
                 proposals.append(
                     Proposal(
                         competition=competition,
-                        group=edition.groups[p.kind],
+                        group=setup.groups[p.kind],
                         innovation=innovation,
                         unit_id=p.unit_id,
                         instansi_id=p.instansi_id,
                         title=p.title,
-                        category=rng.choice(edition.categories),
-                        sections={
-                            key: rng.choice(pool) for key, _limit in edition.sections[p.kind]
-                        },
+                        category=rng.choice(setup.categories),
+                        sections={key: rng.choice(pool) for key, _limit in setup.sections[p.kind]},
                         innovator_kind=InnovatorKind.TEAM,
                         team=[
                             {

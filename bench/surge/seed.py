@@ -1,4 +1,4 @@
-"""The surge's accounts: operators, each with one complete draft in an open edition."""
+"""The surge's accounts: operators, each with one complete draft in an open competition."""
 
 from dataclasses import dataclass
 
@@ -27,7 +27,7 @@ def generate(users: int, password: str) -> list[Account]:
     """`users` operator accounts, ten per instansi (one unit each), each with one eligible
     draft; every instansi also has an Admin Lokal with an e-mail address, so a submit
     notifies someone. Rows are written in bulk."""
-    edition = proposals.edition_create(timezone.now())
+    setup = proposals.setup_create(timezone.now())
     count = -(-users // OPERATORS_PER_INSTANSI)
     instansi = Instansi.objects.bulk_create(
         Instansi(name=f"Pemerintah Kabupaten Surge {n:03d}", kind=InstansiKind.KABUPATEN)
@@ -59,7 +59,7 @@ def generate(users: int, password: str) -> list[Account]:
     )
     draft_ids = [
         drafts.ready_drafts(
-            edition, unit=unit, operator=user, count=1, prefix=f"Inovasi Surge {n:03d}"
+            setup, unit=unit, operator=user, count=1, prefix=f"Inovasi Surge {n:03d}"
         )[0]
         for n, (user, unit) in enumerate(zip(operators, units, strict=True))
     ]
