@@ -90,6 +90,17 @@ def _tasks_in_process(request):
 
 
 @pytest.fixture(autouse=True)
+def _sessions_in_the_database(settings):
+    """Read sessions from the database in every run.
+
+    With Redis configured, production reads a session from the cache (`cached_db`), one
+    query fewer per page; the query-count literals count that read, so both CI runs (SQLite
+    alone, PostgreSQL + Redis) pin the database engine and one literal holds in both.
+    """
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     """Hash test passwords with a cheap hasher; production keeps Django's PBKDF2 default."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
