@@ -99,7 +99,9 @@ INSTALLED_APPS = [
     "csp",
     "hubs",
     "kipp",
+    "judging",
     "replication",
+    "public",
 ]
 
 MIDDLEWARE = [

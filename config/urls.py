@@ -12,4 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("hubs.urls")),
     path("", include("kipp.urls")),
+    path("", include("judging.urls")),
+    path("", include("replication.urls")),
+    path("", include("public.urls")),
 ]

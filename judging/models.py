@@ -1,0 +1,1 @@
+"""Rounds after the administrative selection: rubrics, judges, scores, shortlists, winners."""

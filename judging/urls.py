@@ -1,0 +1,3 @@
+"""URL map of the judging rounds."""
+
+urlpatterns = []

@@ -1,0 +1,1 @@
+"""The public side: the innovation database, winners, statistics and open data."""

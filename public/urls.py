@@ -1,0 +1,3 @@
+"""URL map of the public side and the open data API."""
+
+urlpatterns = []

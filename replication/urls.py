@@ -1,0 +1,3 @@
+"""URL map of replication programmes, commitments and action plans."""
+
+urlpatterns = []
