@@ -11,7 +11,7 @@ from django.utils import timezone
 from hubs.models import User
 
 from ..models import Evidence, Proposal
-from ..uploads import check_evidence_file
+from ..uploads import stored_file_save
 from .proposals import check_editable, require_edit_window, require_proposer
 
 logger = logging.getLogger(__name__)
@@ -40,23 +40,8 @@ def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload, now=None
     locked = _lock_editable(proposal)
     require_edit_window(locked, sides, now)
     limit = locked.competition.max_file_mb * 1024 * 1024
-    checked = check_evidence_file(upload, max_bytes=limit)
-    item = Evidence(
-        proposal=locked,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
-    )
-    item.file.save(checked.original_name, upload, save=False)
-    # If the row cannot be written, the file just stored must not stay behind.
-    try:
-        with transaction.atomic():
-            item.save()
-    except Exception:
-        item.file.delete(save=False)
-        raise
+    item = Evidence(proposal=locked, kind=kind, uploaded_by=actor)
+    stored_file_save(item, upload, max_bytes=limit)
     return item
 
 
