@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('hubs', '0003_remove_membership_membership_scope_matches_role_and_more'),
+        ('hubs', '0003_mentor_role'),
         ('kipp', '0012_proposal_inbox_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
