@@ -85,6 +85,7 @@ def check_access(client, *, user, actor: str, case: Case, context: tuple, snapsh
     before = snapshot()
 
     response = client.post(url, data) if case.method == "post" else client.get(url)
+    response.close()  # a file download holds its file open until closed
 
     assert response.status_code == case.expected[actor], (case.name, actor)
     if response.status_code == 302 and actor == "anon":

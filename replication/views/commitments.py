@@ -207,7 +207,7 @@ class CommitmentActionView(AreaRequiredMixin, View):
             raise Http404
         try:
             done = handler(commitment)
-        except ValidationError as error:
+        except (ValidationError, Refused) as error:
             done = error.messages
         if isinstance(done, list):
             for message in done:
