@@ -58,7 +58,7 @@ def programme_create(
         event = HubEvent.objects.create(
             hub=hub,
             kind="signing",
-            title=_("Penandatanganan komitmen: %(name)s") % {"name": programme.name},
+            title=programme.name,
             date=signing_on,
             place=signing_place or "-",
         )

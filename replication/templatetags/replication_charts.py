@@ -18,7 +18,8 @@ COLOURS = {
     Stage.PELEMBAGAAN: "#27ab83",
     Stage.DROPPED: "#e12d39",
 }
-ROW, LABEL, WIDTH = 26, 230, 360
+ROW, LABEL, WIDTH = 26, 230, 400
+LEGEND_STEP = 94
 
 
 @register.simple_tag
@@ -32,7 +33,7 @@ def stage_chart(dashboard):
         y = n * ROW
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" class="kipp-chart-label">{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="12">{}</text>',
                 LABEL - 6,
                 y + 17,
                 row.name.removeprefix("Pemerintah "),
@@ -58,7 +59,7 @@ def stage_chart(dashboard):
             x += width
         parts.append(
             format_html(
-                '<text x="{}" y="{}" class="kipp-chart-value">{}</text>',
+                '<text x="{}" y="{}" font-size="12">{}</text>',
                 round(x, 1) + 4,
                 y + 17,
                 row.total,
@@ -67,15 +68,24 @@ def stage_chart(dashboard):
     legend = format_html_join(
         "",
         '<rect x="{}" y="{}" width="10" height="10" fill="{}"></rect>'
-        '<text x="{}" y="{}" class="kipp-chart-legend">{}</text>',
+        '<text x="{}" y="{}" font-size="11">{}</text>',
         (
-            (10 + i * 90, height - 14, COLOURS[s], 24 + i * 90, height - 5, Stage(s).label)
+            (
+                10 + i * LEGEND_STEP,
+                height - 14,
+                COLOURS[s],
+                24 + i * LEGEND_STEP,
+                height - 5,
+                Stage(s).label,
+            )
             for i, s in enumerate(Stage.values)
         ),
     )
     return format_html(
-        '<svg viewBox="0 0 {} {}" width="100%" role="img" aria-label="{}" class="kipp-chart">'
-        "{}{}</svg>",
+        '<svg viewBox="0 0 {} {}" width="{}" height="{}" role="img" aria-label="{}" '
+        'class="kipp-chart mw-100 h-auto">{}{}</svg>',
+        LABEL + WIDTH + 40,
+        height,
         LABEL + WIDTH + 40,
         height,
         _("Komitmen per instansi menurut tahap"),

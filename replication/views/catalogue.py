@@ -40,6 +40,8 @@ class CatalogueFilter(forms.Form):
         self.fields["provinsi"].choices = every + [(r.pk, r.name) for r in provinces]
         years = Competition.objects.order_by("-year").values_list("year", flat=True).distinct()
         self.fields["tahun"].choices = every + [(y, y) for y in years]
+        for name, field in self.fields.items():
+            field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
 
 
 class CatalogueView(KeysetListMixin, ListView):
