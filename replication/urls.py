@@ -20,6 +20,11 @@ urlpatterns = [
         name="programme_create",
     ),
     path(
+        "replikasi/kegiatan-hub/baru/",
+        programmes.HubEventCreateView.as_view(),
+        name="hub_event_create",
+    ),
+    path(
         "replikasi/program/<int:pk>/",
         programmes.ProgrammeDetailView.as_view(),
         name="programme_detail",

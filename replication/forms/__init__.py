@@ -2,6 +2,7 @@
 
 from crispy_forms.helper import FormHelper
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from hubs.models import Hub, Instansi
@@ -163,7 +164,25 @@ class TransitionForm(forms.Form):
 
 
 class HubEventForm(_Crispy):
+    hub = forms.ModelChoiceField(label=_("Hub JIPP"), queryset=Hub.objects.none())
     kind = forms.ChoiceField(label=_("Jenis"), choices=HubEventKind.choices)
     title = forms.CharField(label=_("Judul"), max_length=200)
     date = forms.DateField(label=_("Tanggal"), widget=DATE)
     place = forms.CharField(label=_("Tempat"), max_length=200)
+    invited = forms.ModelMultipleChoiceField(
+        label=_("Instansi yang diundang"), queryset=Instansi.objects.none(), required=False
+    )
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Instansi yang hadir"), queryset=Instansi.objects.none(), required=False
+    )
+
+    def __init__(self, *args, hubs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["hub"].queryset = hubs
+        provinces = hubs.values("province_id")
+        instansi = Instansi.objects.filter(
+            models.Q(region_id__in=provinces) | models.Q(region__parent_id__in=provinces),
+            is_active=True,
+        ).order_by("name")
+        self.fields["invited"].queryset = instansi
+        self.fields["attended"].queryset = instansi

@@ -1,14 +1,16 @@
 """Replication programmes: the list a user may see, creating one, a programme's page."""
 
+from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, ListView, TemplateView
 
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
-from ..forms import ProgrammeForm
+from ..forms import HubEventForm, ProgrammeForm
 from ..selectors.access import (
     commitments_visible_to,
     hubs_for_programmes,
@@ -97,3 +99,31 @@ class ProgrammeDetailView(AreaRequiredMixin, TemplateView):
             "can_commit": roles.is_admin_lokal
             or programmes_managed_by(user).filter(pk=programme.pk).exists(),
         }
+
+
+class HubEventCreateView(AreaRequiredMixin, FormView):
+    """Add a forum replikasi, coaching clinic or signing, with invitations and attendance,
+    to the calendar of a hub the user runs."""
+
+    permission_required = MANAGE
+    template_name = "replication/programme_form.html"
+    form_class = HubEventForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "hubs": hubs_for_programmes(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "cancel_url": reverse("replication:programme_list"),
+            "heading": _("Kegiatan hub baru"),
+        }
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        event = services.hub_event_create(actor=self.request.user, **data)
+        messages.success(self.request, _("Kegiatan hub ditambahkan ke kalender."))
+        return redirect(
+            reverse("replication:hub_page", args=[data["hub"].province.code])
+            + f"?bulan={event.date:%Y-%m}#kalender"
+        )
