@@ -82,7 +82,7 @@ def test_adopter_document_served_publicly_other_evidence_not(client, repl):
     assert allowed.status_code == 200
     assert allowed["Content-Disposition"].startswith("attachment")
     assert allowed["Content-Security-Policy"] == "sandbox"
-    allowed.close()
+    assert b"".join(allowed.streaming_content).startswith(b"%PDF")
     assert refused.status_code == 404
 
 

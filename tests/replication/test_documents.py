@@ -58,7 +58,7 @@ def test_signed_document_uploaded_and_downloaded_by_scope(client, repl):
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == "sandbox"
     assert response["Cache-Control"] == "private, no-store"
-    response.close()
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
     client.force_login(repl.babel.admin_bt)
     assert (
         client.get(f"/replikasi/komitmen/{repl.commitment.pk}/dokumen/{document.pk}/").status_code
