@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from hubs.enums import Role
 from hubs.models import Hub, User
 from hubs.roles import roles_of
+from hubs.services import notification_create
 from kipp.errors import Refused
 
 from ..models import HubEvent, Programme
@@ -36,7 +38,7 @@ def programme_create(
 ) -> Programme:
     """Create a programme under `hub` (None: national) with its commitment-signing event
     and the instansi it invites. Only that hub's admin or the national Sekretariat may.
-    Sends nothing."""
+    Notifies the Admin Lokal of each invited instansi (portal, and e-mail after commit)."""
     _require_runs(actor, hub)
     if ends_on < starts_on:
         raise Refused(_("Tanggal selesai harus sesudah tanggal mulai."))
@@ -54,6 +56,7 @@ def programme_create(
         created_by=actor,
     )
     programme.invited.set(invited)
+    _invite(programme, invited)
     if hub is not None and signing_on is not None:
         event = HubEvent.objects.create(
             hub=hub,
@@ -64,6 +67,25 @@ def programme_create(
         )
         event.invited.set(invited)
     return programme
+
+
+def _invite(programme: Programme, invited) -> None:
+    recipients = User.objects.filter(
+        is_active=True,
+        memberships__role=Role.ADMIN_LOKAL,
+        memberships__instansi__in=list(invited),
+    ).distinct()
+    for recipient in recipients.order_by("pk"):
+        notification_create(
+            recipient=recipient,
+            subject=_("Undangan program replikasi: %(name)s") % {"name": programme.name},
+            body=_(
+                "Instansi Anda diundang ke %(name)s. Pilih inovasi dari katalog replikasi dan "
+                "ajukan komitmen di halaman program."
+            )
+            % {"name": programme.name},
+            url=programme.get_absolute_url(),
+        )
 
 
 @transaction.atomic

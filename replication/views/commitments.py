@@ -327,10 +327,15 @@ class ActivityStatusView(AreaRequiredMixin, View):
             ),
             pk=pk,
         )
-        services.activity_set_status(
-            actor=request.user, activity=activity, status=request.POST.get("status", "")
-        )
-        messages.success(request, _("Status kegiatan diperbarui."))
+        try:
+            services.activity_set_status(
+                actor=request.user, activity=activity, status=request.POST.get("status", "")
+            )
+        except Refused as refused:
+            for message in refused.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Status kegiatan diperbarui."))
         return redirect(activity.commitment)
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from hubs.roles import forget_roles
 from replication.enums import DocumentKind
-from replication.models import Commitment, Document
+from replication.models import Activity, Commitment, Document
 from replication.selectors.access import commitments_visible_to
 from replication.services import commitments as services
 from replication.services import programmes
@@ -41,23 +41,23 @@ def _only(allowed: set, ok: int) -> dict:
 
 CASES = with_two_role_actors(
     [
-        Case("detail", lambda c, d: f"/replikasi/komitmen/{c.pk}/", _only(READERS, 200)),
+        Case("detail", lambda c, d, a: f"/replikasi/komitmen/{c.pk}/", _only(READERS, 200)),
         Case(
             "download",
-            lambda c, d: f"/replikasi/komitmen/{c.pk}/dokumen/{d.pk}/",
+            lambda c, d, a: f"/replikasi/komitmen/{c.pk}/dokumen/{d.pk}/",
             _only(READERS, 200),
         ),
         Case(
             "programme",
-            lambda c, d: f"/replikasi/program/{c.programme_id}/",
+            lambda c, d, a: f"/replikasi/program/{c.programme_id}/",
             _only(READERS | {"admin_bt"}, 200),
         ),
         Case(
             "signing",
-            lambda c, d: f"/replikasi/komitmen/{c.pk}/ttd/",
+            lambda c, d, a: f"/replikasi/komitmen/{c.pk}/ttd/",
             _only(EDITORS, 302),
             method="post",
-            data=lambda c, d: {
+            data=lambda c, d, a: {
                 "ttd-signatory": "Bupati Bangka Barat",
                 "ttd-position": "Bupati",
                 "ttd-signed_on": "2021-03-25",
@@ -66,15 +66,31 @@ CASES = with_two_role_actors(
         ),
         Case(
             "coaching note",
-            lambda c, d: f"/replikasi/komitmen/{c.pk}/catatan/",
+            lambda c, d, a: f"/replikasi/komitmen/{c.pk}/catatan/",
             _only({"mentor"}, 302),
             method="post",
-            data=lambda c, d: {"catatan-body": "Perjelas indikator keberhasilan."},
+            data=lambda c, d, a: {"catatan-body": "Perjelas indikator keberhasilan."},
             changes=frozenset({"mentor"}),
         ),
         Case(
+            "drop",
+            lambda c, d, a: f"/replikasi/komitmen/{c.pk}/tahap/",
+            _only(READERS, 302),
+            method="post",
+            data=lambda c, d, a: {"to_state": "dropped", "note": "Anggaran dialihkan"},
+            changes=frozenset(EDITORS),
+        ),
+        Case(
+            "activity status",
+            lambda c, d, a: f"/replikasi/kegiatan/{a.pk}/status/",
+            _only(EDITORS, 302),
+            method="post",
+            data=lambda c, d, a: {"status": "done"},
+            changes=frozenset(EDITORS),
+        ),
+        Case(
             "programme create",
-            lambda c, d: "/replikasi/program/baru/",
+            lambda c, d, a: "/replikasi/program/baru/",
             _only({"hub_admin", "sekretariat", "hub_sumsel"}, 200),
         ),
     ],
@@ -92,6 +108,7 @@ def _snapshot(commitment):
             row.coaching_notes.count(),
             row.documents.count(),
             row.events.count(),
+            tuple(row.activities.values_list("status", flat=True)),
         )
 
     return snapshot
@@ -107,13 +124,19 @@ def test_replication_access(client, repl, case, actor):
         kind=DocumentKind.SIGNED_COMMITMENT,
         upload=pdf(),
     )
+    activity = Activity.objects.create(
+        commitment=repl.commitment,
+        name="Sosialisasi",
+        responsible_unit="Bagian Organisasi",
+        due_on=repl.programme.ends_on,
+    )
     user = None if actor == "anon" else getattr(repl, actor, None) or getattr(repl.babel, actor)
     check_access(
         client,
         user=user,
         actor=actor,
         case=case,
-        context=(repl.commitment, document),
+        context=(repl.commitment, document, activity),
         snapshot=_snapshot(repl.commitment),
     )
 

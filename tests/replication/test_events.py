@@ -64,8 +64,22 @@ def test_mentor_note_visible_to_admin_lokal(client, repl, django_capture_on_comm
     client.force_login(repl.babel.admin_bb)
     page = client.get(f"/replikasi/komitmen/{repl.commitment.pk}/").content.decode()
     assert "Tetapkan indikator waktu layanan sebelum uji coba." in page
-    assert set(Notification.objects.values_list("recipient__username", flat=True)) == {
+    notes = Notification.objects.filter(subject__startswith="Catatan pendampingan")
+    assert set(notes.values_list("recipient__username", flat=True)) == {
         "admin.bb",
         "admin.bb2",
         "hub.babel",
     }
+
+
+def test_programme_invitation_notifies_invited_admin_lokal(repl):
+    from hubs.models import Notification
+
+    invited = set(
+        Notification.objects.filter(subject__startswith="Undangan program replikasi").values_list(
+            "recipient__username", flat=True
+        )
+    )
+
+    # The fixture's programme invites Bangka Barat and Bangka Tengah.
+    assert invited == {"admin.bb", "admin.bb2", "admin.bt"}

@@ -21,6 +21,7 @@ TODAY = date(2026, 12, 5)
 def plan(repl):
     commitment = at_stage(complete(repl.commitment, repl.babel.admin_bb), Stage.IMPLEMENTASI)
     Activity.objects.filter(commitment=commitment).delete()
+    Notification.objects.all().delete()  # the programme's invitations
     made = {
         name: Activity.objects.create(
             commitment=commitment,
@@ -97,5 +98,7 @@ def test_reminder_job_on_real_broker_sends_each_once(repl, celery_worker_process
     first, second = reminders_task.delay(), reminders_task.delay()
     assert sorted([first.get(timeout=60), second.get(timeout=60)]) == [0, 1]
     assert Reminder.objects.count() == 1
-    worker.wait_for(lambda: Notification.objects.filter(emailed_at__isnull=False).count() == 2)
-    assert len(list(mail_dir.iterdir())) == 2
+    reminders = Notification.objects.filter(subject__startswith="Kegiatan replikasi terlambat")
+    worker.wait_for(lambda: reminders.filter(emailed_at__isnull=False).count() == 2)
+    mails = [p.read_text() for p in mail_dir.iterdir()]
+    assert len([m for m in mails if "Kegiatan replikasi terlambat" in m]) == 2

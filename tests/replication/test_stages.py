@@ -107,7 +107,11 @@ def test_transition_notifies_after_commit(repl, django_capture_on_commit_callbac
         commitment_transition(
             commitment=commitment, actor=repl.babel.admin_bb, to_state=Stage.KOMITMEN
         )
-    recipients = set(Notification.objects.values_list("recipient__username", flat=True))
+    recipients = set(
+        Notification.objects.filter(subject__startswith="Tahap replikasi").values_list(
+            "recipient__username", flat=True
+        )
+    )
     # The other Admin Lokal of the instansi and the hub admin; not the actor (also the
     # person in charge here), not the mentor nor other instansi.
     assert recipients == {"admin.bb2", "hub.babel"}
