@@ -6,7 +6,6 @@ quota on forward, a note where one is required), saves, appends the immutable ev
 timeline and notifies the people concerned after the transaction commits.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.db import transaction
@@ -18,6 +17,8 @@ from hubs.enums import CLUSTER_OF_KIND, Role
 from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.services import notification_create
+from hubs.transitions import Rule, rule_for
+from hubs.transitions import rule as _rule
 
 from ..deadlines import REGISTRATION, VERIFICATION, deadlines_for, require_open, window_problem
 from ..eligibility import submission_problems
@@ -30,17 +31,6 @@ S = ProposalState
 
 # Sides of a proposal: who the actor is in relation to it.
 OPERATOR, ADMIN_LOKAL, ORGANISER = "operator", "admin_lokal", "organiser"
-
-
-@dataclass(frozen=True)
-class Rule:
-    sides: frozenset[str]
-    window: str | None = None
-    note_required: bool = False
-
-
-def _rule(*sides, window=None, note_required=False) -> Rule:
-    return Rule(frozenset(sides), window, note_required)
 
 
 # (from, to) -> who may, until when. The Admin Lokal may act for its operators.
@@ -126,15 +116,16 @@ def proposal_transition(
         .get(pk=proposal.pk)
     )
     source = locked.state
-    rule = TRANSITIONS.get((source, to_state))
-    if rule is None:
-        raise Refused(
-            _("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
-            % {"s": S(source).label, "t": S(to_state).label}
-        )
     sides = sides_of(actor, locked)
-    if not rule.sides & sides:
-        raise Refused(_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."))
+    rule = rule_for(
+        TRANSITIONS,
+        source,
+        to_state,
+        sides,
+        no_such_move=_("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
+        % {"s": S(source).label, "t": S(to_state).label},
+        not_allowed=_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."),
+    )
     window = _window(rule, sides)
     if window:
         require_open(locked.competition, locked.instansi_id, window, now)

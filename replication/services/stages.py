@@ -7,8 +7,6 @@ pelembagaan, a reason to drop), saves, appends the immutable event to the timeli
 notifies the people concerned after the transaction commits.
 """
 
-from dataclasses import dataclass
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,6 +15,8 @@ from hubs.enums import Role
 from hubs.models import User
 from hubs.roles import roles_of
 from hubs.services import notification_create
+from hubs.transitions import Rule, rule_for, targets
+from hubs.transitions import rule as _rule
 from kipp.errors import Refused
 
 from ..enums import DocumentKind, Stage
@@ -27,16 +27,6 @@ S = Stage
 # Sides of a commitment: the adopting instansi's Admin Lokal, the hub of its province (or
 # the national Sekretariat), the hub's mentors (who coach but never move a stage).
 ADOPTER, HUB, MENTOR = "adopter", "hub", "mentor"
-
-
-@dataclass(frozen=True)
-class Rule:
-    sides: frozenset[str]
-    note_required: bool = False
-
-
-def _rule(*sides, note_required=False) -> Rule:
-    return Rule(frozenset(sides), note_required)
 
 
 _FORWARD = [
@@ -72,12 +62,7 @@ def sides_of(user: User, commitment: Commitment) -> set[str]:
 
 def allowed_moves(user: User, commitment: Commitment) -> list[str]:
     """Target stages the user may move the commitment to now (for showing buttons)."""
-    sides = sides_of(user, commitment)
-    return [
-        target
-        for (source, target), rule in TRANSITIONS.items()
-        if source == commitment.stage and rule.sides & sides
-    ]
+    return targets(TRANSITIONS, commitment.stage, sides_of(user, commitment))
 
 
 def _requirements(commitment: Commitment, to_state: str) -> list[str]:
@@ -118,14 +103,16 @@ def commitment_transition(
     note = (note or "").strip()
     locked = Commitment.objects.select_for_update(of=("self",)).get(pk=commitment.pk)
     source = locked.stage
-    rule = TRANSITIONS.get((source, to_state))
-    if rule is None:
-        raise Refused(
-            _("Komitmen pada tahap “%(s)s” tidak dapat dipindah ke “%(t)s”.")
-            % {"s": S(source).label, "t": S(to_state).label if to_state in S.values else to_state}
-        )
-    if not rule.sides & sides_of(actor, locked):
-        raise Refused(_("Anda tidak berwenang mengubah tahap komitmen ini."))
+    target_label = S(to_state).label if to_state in S.values else to_state
+    rule = rule_for(
+        TRANSITIONS,
+        source,
+        to_state,
+        sides_of(actor, locked),
+        no_such_move=_("Komitmen pada tahap “%(s)s” tidak dapat dipindah ke “%(t)s”.")
+        % {"s": S(source).label, "t": target_label},
+        not_allowed=_("Anda tidak berwenang mengubah tahap komitmen ini."),
+    )
     if rule.note_required and not note:
         raise Refused(_("Tuliskan alasannya."))
     problems = _requirements(locked, to_state)
