@@ -3,6 +3,7 @@
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
+from hubs.models import Hub
 from hubs.views.access import AreaRequiredMixin
 
 from ..selectors.access import commitments_visible_to, programmes_visible_to
@@ -18,7 +19,20 @@ class HubDashboardView(AreaRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         commitments = commitments_visible_to(self.request.user)
-        return {**super().get_context_data(**kwargs), "dashboard": dashboard_for(commitments)}
+        hubs = list(
+            Hub.objects.filter(province__in=commitments.values("province"))
+            .select_related("province")
+            .order_by("province__code")
+        )
+        chosen = next((h for h in hubs if h.province.code == self.request.GET.get("hub")), None)
+        if chosen is not None:
+            commitments = commitments.filter(province_id=chosen.province_id)
+        return {
+            **super().get_context_data(**kwargs),
+            "dashboard": dashboard_for(commitments),
+            "hubs": hubs if len(hubs) > 1 else [],
+            "chosen_hub": chosen,
+        }
 
 
 class ProgrammeDashboardView(AreaRequiredMixin, TemplateView):

@@ -6,11 +6,14 @@ from datetime import date, timedelta
 import pytest
 
 from hubs.enums import InstansiKind
+from kipp.enums import ProposalState as S
+from kipp.enums import ResultLevel
 from kipp.models import Innovation
 from replication.enums import ActivityStatus, Stage
 from replication.models import Activity, Commitment
 from replication.selectors.dashboards import dashboard_for
 from tests import factories as f
+from tests.kipp import factories as kf
 
 
 def _many(repl, count: int) -> None:
@@ -67,7 +70,7 @@ def _many(repl, count: int) -> None:
 def test_hub_dashboard_queries_do_not_grow(client, repl, django_assert_num_queries, count):
     _many(repl, count)
     client.force_login(repl.babel.hub_admin)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get("/replikasi/dasbor/")
     assert response.context["dashboard"].total == count
 
@@ -98,3 +101,40 @@ def test_dashboard_figures(repl):
     assert board.percent_done == 50
     assert {s: n for s, _, n in board.stage_totals}[Stage.IMPLEMENTASI] == 2
     assert board.rows[0].name == "Pemerintah Kabupaten Bangka Barat"
+
+
+def test_national_dashboard_filters_by_hub(client, repl):
+    from replication.services import commitments, programmes
+
+    sumsel_programme = programmes.programme_create(
+        actor=repl.hub_sumsel,
+        hub=repl.sumsel,
+        name="Replikasi Sumatera Selatan 2022",
+        year=2022,
+        starts_on=date(2022, 1, 3),
+        ends_on=date(2022, 12, 30),
+    )
+    babel_source = kf.history(
+        repl.babel.kominfo,
+        repl.babel.operator_bb,
+        competition=repl.kipp2023,
+        title="Sapa Warga Babar",
+        reached=[S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED],
+        results=[ResultLevel.TOP99],
+    ).innovation
+    commitments.commitment_create(
+        actor=repl.hub_sumsel,
+        programme=sumsel_programme,
+        instansi=repl.babel.muara_enim,
+        source_innovation=babel_source,
+        title="Sapa Warga Muara Enim",
+    )
+    client.force_login(repl.babel.sekretariat)
+
+    everything = client.get("/replikasi/dasbor/").context
+    babel_only = client.get("/replikasi/dasbor/?hub=19").context
+
+    assert everything["dashboard"].total == 2
+    assert [h.province.code for h in everything["hubs"]] == ["16", "19"]
+    assert babel_only["dashboard"].total == 1
+    assert babel_only["chosen_hub"] == repl.babel.hub
