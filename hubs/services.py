@@ -101,7 +101,9 @@ def _check_scope(*, actor: User, role: str, unit: Unit | None, instansi, hub) ->
     roles = roles_of(actor)
     if role == Role.OPERATOR and (unit is None or unit.instansi_id not in roles.admin_instansi_ids):
         raise PermissionDenied
-    if (role == Role.ADMIN_LOKAL and instansi is None) or (role == Role.HUB_ADMIN and hub is None):
+    if (role == Role.ADMIN_LOKAL and instansi is None) or (
+        role in (Role.HUB_ADMIN, Role.MENTOR) and hub is None
+    ):
         raise PermissionDenied
 
 
@@ -138,7 +140,7 @@ def account_create(
         role=role,
         unit=unit if role == Role.OPERATOR else None,
         instansi=instansi if role == Role.ADMIN_LOKAL else None,
-        hub=hub if role == Role.HUB_ADMIN else None,
+        hub=hub if role in (Role.HUB_ADMIN, Role.MENTOR) else None,
     )
     notification_create(
         recipient=user,

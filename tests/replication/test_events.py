@@ -83,3 +83,23 @@ def test_programme_invitation_notifies_invited_admin_lokal(repl):
 
     # The fixture's programme invites Bangka Barat and Bangka Tengah.
     assert invited == {"admin.bb", "admin.bb2", "admin.bt"}
+
+
+def test_sekretariat_creates_a_mentor_account_for_a_hub(client, repl):
+    from hubs.models import Membership
+
+    client.force_login(repl.babel.sekretariat)
+    response = client.post(
+        "/kelola/akun/baru/",
+        {
+            "username": "pendamping.baru",
+            "name": "Dr. Lina Marlina",
+            "email": "lina@contoh.ac.id",
+            "role": "mentor",
+            "hub": repl.babel.hub.pk,
+        },
+    )
+
+    membership = Membership.objects.get(user__username="pendamping.baru")
+    assert response.status_code in (200, 302)
+    assert (membership.role, membership.hub) == ("mentor", repl.babel.hub)
