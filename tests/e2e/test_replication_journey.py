@@ -16,8 +16,18 @@ from tests.kipp.factories import PDF_BYTES
 DESKTOP = {"width": 1280, "height": 900}
 
 
-def _login(browser, base_url, user):
+# Console messages of every page opened, to show that no CSP rule was broken.
+CONSOLE: list[str] = []
+
+
+def _page(browser):
     page = browser.new_context(viewport=DESKTOP, locale="id-ID").new_page()
+    page.on("console", lambda message: CONSOLE.append(message.text))
+    return page
+
+
+def _login(browser, base_url, user):
+    page = _page(browser)
     page.goto(f"{base_url}/accounts/login/")
     page.fill("#id_username", user.username)
     page.fill("#id_password", settings.KIPP_DEMO_PASSWORD)
@@ -125,7 +135,7 @@ def test_programme_to_public_hub_page(
     assert hub.inner_text("#jumlah-komitmen") == "1"
     assert "Bangka Barat" in hub.inner_text("#tabel-wilayah")
     screenshot(hub, "63-hub-dasbor")
-    visitor = browser.new_context(viewport=DESKTOP, locale="id-ID").new_page()
+    visitor = _page(browser)
     visitor.goto(f"{base}/")
     visitor.click("#menu-jipp")
     visitor.click(f"#hub-{babel.province.code}")
@@ -134,3 +144,4 @@ def test_programme_to_public_hub_page(
     assert "Pemerintah Kabupaten Bangka Barat" in table
     assert "Sukirman" not in visitor.content()
     screenshot(visitor, "64-publik-halaman-hub")
+    assert not [m for m in CONSOLE if "Content Security Policy" in m]
