@@ -14,7 +14,7 @@ import os
 import random
 import time
 
-from judging.shortlist import CLUSTER_LABELS, Candidate, Rules, solve
+from judging.shortlist import Candidate, Rules, solve
 from judging.stats import analyze, krippendorff_alpha_interval, sheet_total
 
 WEIGHTS = {"kebaruan": 30, "efektif": 20, "bermanfaat": 20, "replikasi": 15, "berkelanjutan": 15}

@@ -191,6 +191,10 @@ def _constraints(size, rules: list[_Rule], n, extra=None):
     return a_ub, b_ub, csr_matrix(np.ones((1, n))), np.asarray([size], dtype=float)
 
 
+def _integral(x) -> bool:
+    return bool(np.all(np.abs(x - np.round(x)) < 1e-7))
+
+
 def _lp(objective, model):
     """The linear relaxation (0 <= x <= 1): scipy's result, solved by HiGHS."""
     a_ub, b_ub, a_eq, b_eq = model
@@ -213,7 +217,7 @@ def _solve_milp(objective, size, rules: list[_Rule], n, extra=None):
     relaxation = _lp(objective, model)
     if relaxation.status == 2:
         return None
-    if relaxation.status == 0 and np.all(np.abs(relaxation.x - np.round(relaxation.x)) < 1e-7):
+    if relaxation.status == 0 and _integral(relaxation.x):
         return np.flatnonzero(relaxation.x > 0.5)
     a_ub, b_ub, a_eq, b_eq = model
     constraints = [LinearConstraint(a_eq, b_eq, b_eq)]
@@ -345,7 +349,10 @@ def _binding(scores, total, size, rule_list, tight, n) -> list[str]:
         bound = _lp(-scores, _constraints(size, others, n))
         if bound.status == 0 and -bound.fun <= total + _TOL:
             continue  # even the relaxation gains nothing: not binding
-        relaxed = _solve_milp(-scores, size, others, n)
+        if bound.status == 0 and _integral(bound.x):
+            relaxed = np.flatnonzero(bound.x > 0.5)  # the relaxation's optimum is integral
+        else:
+            relaxed = _solve_milp(-scores, size, others, n)
         if relaxed is not None and scores[relaxed].sum() > total + _TOL:
             binding.append(label)
     return binding
