@@ -9,7 +9,8 @@ T being the number of new assignments. The maximum flow equals T exactly when an
 assignment within [lo, hi] exists: X can carry at most T - sum(mandatory), so every
 mandatory edge must be full. We search the smallest feasible hi, then the largest
 feasible lo under it; when loads within one of each other are possible at all, this
-finds them (hi - lo <= 1).
+finds them (hi - lo <= 1). When they are not (conflicts, uneven existing loads), sheets
+are then moved along alternating paths until the sum of squared loads is minimal.
 
 scipy.sparse.csgraph.maximum_flow (Dinic, compiled) does the flows: scipy is already a
 runtime dependency for the shortlist solver, and a flow on 3,500 proposals x 60 judges
