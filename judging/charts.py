@@ -41,6 +41,18 @@ class JudgeBox:
     mean_value: float
     points: list[float]
 
+    @property
+    def box_width(self) -> float:
+        return round(max(1.0, self.q3 - self.q1), 1)
+
+    @property
+    def top(self) -> float:
+        return self.y - 9
+
+    @property
+    def bottom(self) -> float:
+        return self.y + 9
+
 
 @dataclass(frozen=True)
 class Chart:
@@ -50,6 +62,10 @@ class Chart:
     ticks: list[tuple[float, int]]
     axis_y: float
     left: int
+
+    @property
+    def label_y(self) -> float:
+        return self.axis_y + 16
 
 
 def distribution_chart(totals: dict[int, list[float]], labels: dict[int, str]) -> Chart | None:

@@ -89,6 +89,12 @@ class CriterionForm(forms.Form):
         help_text=_("Satu baris per tingkat, misalnya “9-10: Terobosan orisinal”."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field.widget, (forms.HiddenInput, forms.CheckboxInput)):
+                field.widget.attrs.setdefault("class", "form-control")
+
     def clean_descriptors(self):
         lines = [line for line in self.cleaned_data["descriptors"].splitlines() if line.strip()]
         parsed = []
@@ -156,7 +162,16 @@ class JudgesForm(_Crispy, forms.Form):
 
 
 class AssignmentForm(_Crispy, forms.Form):
-    proposal = forms.ModelChoiceField(label=_("Usulan"), queryset=None)
+    # A number, not a list: a round can hold thousands of proposals.
+    proposal = forms.ModelChoiceField(
+        label=_("ID usulan"),
+        queryset=None,
+        widget=forms.NumberInput,
+        error_messages={
+            "invalid_choice": _("Usulan dengan ID ini tidak ada di babak ini."),
+            "required": _("Isi ID usulan."),
+        },
+    )
     judge = forms.ModelChoiceField(label=_("Juri"), queryset=None)
     override_reason = forms.CharField(
         label=_("Alasan mengabaikan konflik"),

@@ -39,19 +39,21 @@ def submitted_totals(round_: Round) -> list[tuple[int, int, float]]:
 
 
 def _criterion_scores(round_: Round):
-    """criterion id -> proposal id -> [values] over the submitted sheets."""
-    by_criterion = defaultdict(lambda: defaultdict(list))
+    """criterion id -> proposal id -> {judge id: value} over the submitted sheets."""
+    by_criterion = defaultdict(lambda: defaultdict(dict))
     rows = (
         Score.objects.filter(
             sheet__assignment__round=round_,
             sheet__state=SheetState.SUBMITTED,
             value__isnull=False,
         )
-        .order_by("criterion_id", "sheet__assignment__proposal_id", "sheet__assignment__judge_id")
-        .values_list("criterion_id", "sheet__assignment__proposal_id", "value")
+        .order_by()
+        .values_list(
+            "criterion_id", "sheet__assignment__proposal_id", "sheet__assignment__judge_id", "value"
+        )
     )
-    for criterion_id, proposal_id, value in rows.iterator(chunk_size=5000):
-        by_criterion[criterion_id][proposal_id].append(float(value))
+    for criterion_id, proposal_id, judge_id, value in rows.iterator(chunk_size=5000):
+        by_criterion[criterion_id][proposal_id][judge_id] = float(value)
     return by_criterion
 
 
@@ -68,7 +70,7 @@ def _tiebreak(round_: Round, by_criterion, proposal_ids) -> dict[int, tuple]:
     )
     keys = {}
     for pk in proposal_ids:
-        values = top_scores.get(pk, [])
+        values = list(top_scores.get(pk, {}).values())
         when = forwarded.get(pk)
         keys[pk] = (
             -(sum(values) / len(values)) if values else 0.0,
@@ -102,8 +104,7 @@ def results_compute(
     alpha_by_criterion = {}
     names = dict(round_.criteria.values_list("pk", "name"))
     for criterion_id, per_proposal in by_criterion.items():
-        units = [per_proposal[p] for p in proposal_ids if p in per_proposal]
-        value = stats.krippendorff_alpha_interval(units)
+        value = stats.krippendorff_alpha_interval(per_proposal)
         alpha_by_criterion[names.get(criterion_id, str(criterion_id))] = _finite(value)
     progress(80, _("Menyimpan hasil"))
     run = RankingRun.objects.create(
@@ -113,24 +114,32 @@ def results_compute(
         normalization=round_.normalization,
         alpha=_finite(analysis.krippendorff_alpha),
         alpha_by_criterion=alpha_by_criterion,
-        icc=analysis.icc,
-        judges={str(k): v for k, v in analysis.as_json()["judges"].items()},
+        icc=None if analysis.icc is None else {k: _finite(v) for k, v in analysis.icc.items()},
+        judges={
+            str(j.judge): {
+                "n": j.n,
+                "mean": round(j.mean, 4),
+                "severity": None if j.severity is None else round(j.severity, 4),
+                "fallback": j.fallback,
+            }
+            for j in analysis.judges.values()
+        },
     )
     RankedProposal.objects.bulk_create(
         (
             RankedProposal(
                 run=run,
-                proposal_id=pk,
+                proposal_id=item.proposal,
                 n=item.n,
-                raw_mean=item.mean,
+                raw_mean=item.raw_mean,
                 median=item.median,
                 sd=item.sd,
                 normalized=item.normalized,
                 rank=item.rank,
                 disagreement=item.disagreement,
-                spread=item.spread,
+                spread=item.max - item.min,
             )
-            for pk, item in analysis.proposals.items()
+            for item in analysis.proposals
         ),
         batch_size=1000,
     )

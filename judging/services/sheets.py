@@ -80,12 +80,15 @@ def sheet_total(sheet: ScoreSheet) -> Decimal:
             _("Isi nilai semua kriteria sebelum mengirim: %(names)s.")
             % {"names": ", ".join(missing)}
         )
-    total = stats.sheet_total(
-        [float(values[c.pk]) for c in criteria],
-        [c.weight for c in criteria],
-        scale_min=round_.scale_min,
-        scale_max=round_.scale_max,
-    )
+    try:
+        total = stats.sheet_total(
+            {c.pk: float(values[c.pk]) for c in criteria},
+            {c.pk: c.weight for c in criteria},
+            scale_min=round_.scale_min,
+            scale_max=round_.scale_max,
+        )
+    except ValueError as problem:
+        raise Refused(str(problem)) from None
     return Decimal(str(round(total, 2)))
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from hubs.models import User
@@ -22,6 +23,16 @@ from ..services.jobs import job_create
 PERMISSION = "judging.manage_rounds"
 PAGE = 100
 FORMATS = ("xlsx", "csv")
+# Sortable columns of the results table, in their order on the page.
+SORT_COLUMNS = [
+    ("peringkat", gettext_lazy("Peringkat")),
+    ("rata", gettext_lazy("Rata-rata")),
+    ("normal", gettext_lazy("Ternormalisasi")),
+    ("sb", gettext_lazy("Simpangan baku")),
+    ("selisih", gettext_lazy("Selisih")),
+    ("n", gettext_lazy("Lembar")),
+    ("beda", gettext_lazy("Beda pendapat")),
+]
 
 
 class ResultsView(AreaRequiredMixin, View):
@@ -38,6 +49,7 @@ class ResultsView(AreaRequiredMixin, View):
             "run": run,
             "sort": sort,
             "job": round_.jobs.filter(kind=JobKind.RESULTS).first(),
+            "sort_columns": SORT_COLUMNS,
         }
         if run is not None:
             page = Paginator(run_rows(run, sort), PAGE).get_page(request.GET.get("halaman"))
