@@ -8,6 +8,7 @@ visible assignments): anything else answers 404. No other judge's score is ever 
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -157,6 +158,9 @@ class SheetConflictView(AreaRequiredMixin, View):
     """POST: the judge declares a conflict of interest; the assignment is removed."""
 
     permission_required = PERMISSION
+
+    def refused_url(self) -> str:
+        return reverse("judging_sheet", args=[self.kwargs["pk"]])
 
     def post(self, request, pk):
         sheet = sheet_for_judge(request.user, pk)
