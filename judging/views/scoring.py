@@ -82,14 +82,14 @@ class SheetView(AreaRequiredMixin, View):
         criteria = self._criteria(sheet)
         if request.htmx:
             return self._autosave(request, sheet, criteria)
-        if sheet.state in EDITABLE_SHEET_STATES:
-            sheet_save(
-                sheet=sheet,
-                actor=request.user,
-                version=_version(request.POST),
-                scores=_scores_from(request.POST, criteria),
-                comment=request.POST.get("komentar", ""),
-            )
+        # Refused (and nothing written) when the sheet is locked or the round closed.
+        sheet_save(
+            sheet=sheet,
+            actor=request.user,
+            version=_version(request.POST),
+            scores=_scores_from(request.POST, criteria),
+            comment=request.POST.get("komentar", ""),
+        )
         if action in ("kirim", "kirim-berikutnya"):
             sheet_transition(sheet=sheet, actor=request.user, to_state=SheetState.SUBMITTED)
             messages.success(request, _("Lembar nilai dikirim dan dikunci."))
