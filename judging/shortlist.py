@@ -3,10 +3,12 @@
 Choose x_i in {0, 1} for every candidate to maximise sum score_i x_i subject to
 sum x_i = size, min <= (selected per cluster) <= max, (selected per category) >= k,
 (selected per instansi) <= m, (selected from 3T regions) >= t; `scipy.optimize.milp`
-(HiGHS, branch and bound) proves the optimum. Ties: among selections with the optimal
-total, a second solve prefers candidates higher in the ranking (score, then lower proposal
-id), so equal scores go to the lower id; the model is built from the candidates sorted by
-proposal, so the same input in any order gives the same answer.
+(HiGHS, branch and bound) proves the optimum; its linear relaxation is tried first and
+settles it whenever its optimum is integral (then it is the integer optimum too). Ties:
+when candidates share a score, a second solve picks, among the selections with the
+optimal total, the one highest in the ranking (score, then lower proposal id), so equal
+scores go to the lower id. The model is built from the candidates sorted by proposal, so
+the same input in any order gives the same answer.
 
 Pure Python, numpy and scipy: the shortlist service and `solve_shortlist` both call `solve()`.
 """
@@ -16,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_matrix
+
+from . import shortlist_model as model
 
 # Mirrors hubs.enums.Cluster (kept free of Django so the maths runs anywhere).
 CLUSTER_LABELS = {
@@ -125,20 +127,7 @@ class Solution:
         }
 
 
-@dataclass(frozen=True)
-class _Rule:
-    label: str  # shown to people, and the unit of relaxation
-    family: str
-    members: np.ndarray  # candidate indices
-    low: float
-    high: float
-
-    @property
-    def is_min(self) -> bool:
-        return self.low > 0
-
-
-def _rules_for(cands: list[Candidate], rules: Rules) -> list[_Rule]:
+def _rules_for(cands: list[Candidate], rules: Rules) -> list[model.Rule]:
     out = []
     index = {}
     for attr in ("cluster", "category", "instansi"):
@@ -152,52 +141,23 @@ def _rules_for(cands: list[Candidate], rules: Rules) -> list[_Rule]:
         members = index["cluster"].get(name, empty)
         label = CLUSTER_LABELS[name]
         if low:
-            out.append(_Rule(f"{label} >= {low}", "cluster_min", members, low, np.inf))
+            out.append(model.Rule(f"{label} >= {low}", "cluster_min", members, low, np.inf))
         if high is not None:
-            out.append(_Rule(f"{label} <= {high}", "cluster_max", members, 0, high))
+            out.append(model.Rule(f"{label} <= {high}", "cluster_max", members, 0, high))
     for cat in sorted(rules.category_min):
         k = rules.category_min[cat]
         if k:
             members = index["category"].get(cat, empty)
-            out.append(_Rule(f"Kategori {cat} >= {k}", "category_min", members, k, np.inf))
+            out.append(model.Rule(f"Kategori {cat} >= {k}", "category_min", members, k, np.inf))
     if rules.instansi_max is not None:
         m = rules.instansi_max
         for members in index["instansi"].values():
             if len(members) > m:
-                out.append(_Rule(f"Instansi <= {m}", "instansi_max", members, 0, m))
+                out.append(model.Rule(f"Instansi <= {m}", "instansi_max", members, 0, m))
     if rules.min_3t:
         members = np.asarray([i for i, c in enumerate(cands) if c.is_3t], dtype=np.intp)
-        out.append(_Rule(f"3T >= {rules.min_3t}", "min_3t", members, rules.min_3t, np.inf))
+        out.append(model.Rule(f"3T >= {rules.min_3t}", "min_3t", members, rules.min_3t, np.inf))
     return out
-
-
-def _solve_milp(objective, size, rules: list[_Rule], n, extra=None):
-    """Selected indices (sorted array) of an optimal selection, or None when infeasible.
-
-    `objective` is minimised; `extra` is an optional (row, low) constraint row >= low.
-    """
-    rows, cols, lows, highs = [], [], [], []
-    all_rows = [(np.arange(n), size, size)]
-    all_rows += [(r.members, r.low, r.high) for r in rules]
-    for k, (members, low, high) in enumerate(all_rows):
-        rows.extend([k] * len(members))
-        cols.extend(members.tolist())
-        lows.append(low)
-        highs.append(high)
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(all_rows), n))
-    constraints = [LinearConstraint(matrix, lows, highs)]
-    if extra is not None:
-        constraints.append(LinearConstraint(extra[0][np.newaxis, :], extra[1], np.inf))
-    result = milp(
-        objective,
-        constraints=constraints,
-        integrality=np.ones(n),
-        bounds=Bounds(0, 1),
-        options={"mip_rel_gap": 0, "presolve": False},
-    )
-    if result.status != 0 or result.x is None:
-        return None
-    return np.flatnonzero(result.x > 0.5)
 
 
 def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
@@ -231,16 +191,19 @@ def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
         label = f"Jumlah = {rules.size}"
         message = f"Hanya ada {n} kandidat, kurang dari {rules.size} yang diminta."
         return _infeasible(cands, rank, [label], message)
-    chosen = _solve_milp(-scores, rules.size, rule_list, n)
+    chosen = model.optimum(-scores, rules.size, rule_list, n)
     if chosen is None:
         culprits = _infeasibility(rule_list, rules.size, n)
         message = "Aturan tidak dapat dipenuhi bersama; longgarkan: " + ", ".join(culprits) + "."
         return _infeasible(cands, rank, culprits, message)
     total = float(scores[chosen].sum())
     # Among optimal selections, prefer higher-ranked candidates (lower id at equal score).
-    second = _solve_milp(rank.astype(float), rules.size, rule_list, n, extra=(scores, total - _TOL))
-    if second is not None and scores[second].sum() >= total - _TOL:
-        chosen, total = second, float(scores[second].sum())
+    if len(np.unique(np.round(scores, 9))) < n:
+        second = model.optimum(
+            rank.astype(float), rules.size, rule_list, n, extra=(scores, total - _TOL)
+        )
+        if second is not None and scores[second].sum() >= total - _TOL:
+            chosen, total = second, float(scores[second].sum())
     selected = np.zeros(n, dtype=bool)
     selected[chosen] = True
 
@@ -307,7 +270,14 @@ def _binding(scores, total, size, rule_list, tight, n) -> list[str]:
         return []  # the plain top-N meets every rule: nothing costs score
     binding = []
     for label in dict.fromkeys(r.label for r in tight):
-        relaxed = _solve_milp(-scores, size, _without(rule_list, labels={label}), n)
+        others = _without(rule_list, labels={label})
+        bound = model.relaxation(-scores, model.constraints(size, others, n))
+        if bound.status == 0 and -bound.fun <= total + _TOL:
+            continue  # even the relaxation gains nothing: not binding
+        if bound.status == 0 and model.integral(bound.x):
+            relaxed = np.flatnonzero(bound.x > 0.5)  # the relaxation's optimum is integral
+        else:
+            relaxed = model.optimum(-scores, size, others, n)
         if relaxed is not None and scores[relaxed].sum() > total + _TOL:
             binding.append(label)
     return binding
@@ -329,7 +299,7 @@ def _infeasibility(rule_list, size, n) -> list[str]:
     single = [
         label
         for label in labels
-        if _solve_milp(zero, size, _without(rule_list, labels={label}), n) is not None
+        if model.optimum(zero, size, _without(rule_list, labels={label}), n) is not None
     ]
     if single:
         return single
@@ -337,7 +307,7 @@ def _infeasibility(rule_list, size, n) -> list[str]:
     families = [
         _FAMILY_LABELS[f]
         for f in present
-        if _solve_milp(zero, size, _without(rule_list, families={f}), n) is not None
+        if model.optimum(zero, size, _without(rule_list, families={f}), n) is not None
     ]
     return families or labels
 
