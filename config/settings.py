@@ -245,6 +245,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
+    "judge-reminders": {"task": "judging.tasks.judge_reminders_send", "schedule": 3600.0},
     # Hourly, so a day missed by a stopped beat is caught up; each reminder goes out once.
     "replication-activity-reminders": {
         "task": "replication.tasks.activity_reminders_send",
