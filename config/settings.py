@@ -245,6 +245,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
+    "judge-reminders": {"task": "judging.tasks.judge_reminders_send", "schedule": 3600.0},
 }
 # Exports of more rows than this are built by a Celery job with a progress page.
 EXPORT_SYNC_MAX_ROWS = env_int("EXPORT_SYNC_MAX_ROWS", 2000)
