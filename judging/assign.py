@@ -54,9 +54,10 @@ def assign(
     Returns {proposal: sorted list of its k judges (existing ones included)} for every
     proposal in `proposals`. Judges' total loads end within one of each other whenever
     that is possible. It may be impossible: conflicts can force work onto a few judges,
-    and existing assignments may already be uneven; then the maximum load is minimised
-    first and the minimum load maximised under it. Deterministic: keys are sorted first,
-    so the same input in any order gives the same assignment.
+    and existing assignments may already be uneven; then the loads are made as even as
+    possible (the sum of squared loads is minimised, which also minimises the maximum
+    load). Deterministic: keys are sorted first, so the same input in any order gives
+    the same assignment.
 
     Raises AssignmentImpossible when some proposal has fewer than k judges it may get.
     """
@@ -103,9 +104,71 @@ def assign(
     lo_high = min(hi, (int(load.sum()) + total) // n_j)
     lo = _largest(int(load.min()), lo_high, lambda lo_: network.feasible(load, lo_, hi))
     flow = network.solve(load, lo, hi)
+    for judge_indices in flow.values():
+        load[judge_indices] += 1
+    if load.max() - load.min() > 1:
+        _rebalance(flow, allowed, load)
     for p, judge_indices in flow.items():
         result[p] = _sorted([*result[p], *(judges[i] for i in judge_indices)])
     return result
+
+
+def _rebalance(flow: dict, allowed: dict, load: np.ndarray) -> None:
+    """Move sheets along alternating paths until no judge could pass one to a judge with
+    two fewer: then the sum of squared loads is minimal, which makes the loads as even as
+    the conflicts allow (the maximum minimal, the rest spread evenly below it).
+
+    A path a -> p1 -> j2 -> p2 -> ... -> b hands p1 from a to j2, p2 from j2 to ..., so
+    only a loses and only b gains a sheet. Runs only when the flow left loads more than
+    one apart, i.e. when conflicts or existing assignments make perfect balance impossible.
+    """
+    new_of: dict[int, set] = {}
+    for p, judge_indices in flow.items():
+        for j in judge_indices:
+            new_of.setdefault(j, set()).add(p)
+    holders = {p: set(js) for p, js in flow.items()}
+    improved = True
+    while improved:
+        improved = False
+        for a in sorted(range(len(load)), key=lambda j: (-load[j], j)):
+            path = _path_to_lighter(a, new_of, holders, allowed, load)
+            if path:
+                for giver, p, taker in path:
+                    holders[p].remove(giver)
+                    holders[p].add(taker)
+                    new_of[giver].remove(p)
+                    new_of.setdefault(taker, set()).add(p)
+                load[a] -= 1
+                load[path[-1][2]] += 1
+                improved = True
+                break
+    for p in flow:
+        flow[p] = sorted(holders[p])
+
+
+def _path_to_lighter(a, new_of, holders, allowed, load):
+    """Breadth-first search for an alternating path from judge a to a judge with a load
+    at most load[a] - 2; returns [(giver, proposal, taker), ...] or None."""
+    parent = {a: None}
+    frontier = [a]
+    while frontier:
+        following = []
+        for giver in frontier:
+            for p in sorted(new_of.get(giver, ())):
+                for taker in allowed[p]:
+                    if taker in parent or taker in holders[p]:
+                        continue
+                    parent[taker] = (giver, p)
+                    if load[taker] <= load[a] - 2:
+                        path, node = [], taker
+                        while parent[node] is not None:
+                            giver_, p_ = parent[node]
+                            path.append((giver_, p_, node))
+                            node = giver_
+                        return path[::-1]
+                    following.append(taker)
+        frontier = following
+    return None
 
 
 def _smallest(low: int, high: int, ok) -> int:

@@ -3,10 +3,12 @@
 Choose x_i in {0, 1} for every candidate to maximise sum score_i x_i subject to
 sum x_i = size, min <= (selected per cluster) <= max, (selected per category) >= k,
 (selected per instansi) <= m, (selected from 3T regions) >= t; `scipy.optimize.milp`
-(HiGHS, branch and bound) proves the optimum. Ties: among selections with the optimal
-total, a second solve prefers candidates higher in the ranking (score, then lower proposal
-id), so equal scores go to the lower id; the model is built from the candidates sorted by
-proposal, so the same input in any order gives the same answer.
+(HiGHS, branch and bound) proves the optimum; its linear relaxation is tried first and
+settles it whenever its optimum is integral (then it is the integer optimum too). Ties:
+when candidates share a score, a second solve picks, among the selections with the
+optimal total, the one highest in the ranking (score, then lower proposal id), so equal
+scores go to the lower id. The model is built from the candidates sorted by proposal, so
+the same input in any order gives the same answer.
 
 Pure Python, numpy and scipy: the shortlist service and `solve_shortlist` both call `solve()`.
 """
@@ -16,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_matrix
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.sparse import csr_matrix, vstack
 
 # Mirrors hubs.enums.Cluster (kept free of Django so the maths runs anywhere).
 CLUSTER_LABELS = {
@@ -171,23 +173,52 @@ def _rules_for(cands: list[Candidate], rules: Rules) -> list[_Rule]:
     return out
 
 
+def _constraints(size, rules: list[_Rule], n, extra=None):
+    """The rules as A_ub x <= b_ub and A_eq x = b_eq (every rule is one-sided)."""
+    rows, cols, values, bounds = [], [], [], []
+    for rule in rules:
+        sign = -1.0 if rule.is_min else 1.0
+        k = len(bounds)
+        rows.extend([k] * len(rule.members))
+        cols.extend(rule.members.tolist())
+        values.extend([sign] * len(rule.members))
+        bounds.append(-rule.low if rule.is_min else rule.high)
+    a_ub = csr_matrix((values, (rows, cols)), shape=(len(bounds), n))
+    b_ub = np.asarray(bounds, dtype=float)
+    if extra is not None:  # row @ x >= low
+        a_ub = vstack([a_ub, csr_matrix(-extra[0][np.newaxis, :])]).tocsr()
+        b_ub = np.append(b_ub, -extra[1])
+    return a_ub, b_ub, csr_matrix(np.ones((1, n))), np.asarray([size], dtype=float)
+
+
+def _lp(objective, model):
+    """The linear relaxation (0 <= x <= 1): scipy's result, solved by HiGHS."""
+    a_ub, b_ub, a_eq, b_eq = model
+    if a_ub.shape[0] == 0:
+        a_ub, b_ub = None, None
+    return linprog(
+        objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, 1), method="highs"
+    )
+
+
 def _solve_milp(objective, size, rules: list[_Rule], n, extra=None):
     """Selected indices (sorted array) of an optimal selection, or None when infeasible.
 
     `objective` is minimised; `extra` is an optional (row, low) constraint row >= low.
+    The linear relaxation comes first: when it is infeasible so is the integer program,
+    and when its optimum is already integral (as it usually is for these rules) it is the
+    integer optimum too; otherwise `scipy.optimize.milp` (branch and bound) decides.
     """
-    rows, cols, lows, highs = [], [], [], []
-    all_rows = [(np.arange(n), size, size)]
-    all_rows += [(r.members, r.low, r.high) for r in rules]
-    for k, (members, low, high) in enumerate(all_rows):
-        rows.extend([k] * len(members))
-        cols.extend(members.tolist())
-        lows.append(low)
-        highs.append(high)
-    matrix = csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(all_rows), n))
-    constraints = [LinearConstraint(matrix, lows, highs)]
-    if extra is not None:
-        constraints.append(LinearConstraint(extra[0][np.newaxis, :], extra[1], np.inf))
+    model = _constraints(size, rules, n, extra)
+    relaxation = _lp(objective, model)
+    if relaxation.status == 2:
+        return None
+    if relaxation.status == 0 and np.all(np.abs(relaxation.x - np.round(relaxation.x)) < 1e-7):
+        return np.flatnonzero(relaxation.x > 0.5)
+    a_ub, b_ub, a_eq, b_eq = model
+    constraints = [LinearConstraint(a_eq, b_eq, b_eq)]
+    if a_ub.shape[0]:
+        constraints.append(LinearConstraint(a_ub, -np.inf, b_ub))
     result = milp(
         objective,
         constraints=constraints,
@@ -238,9 +269,12 @@ def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
         return _infeasible(cands, rank, culprits, message)
     total = float(scores[chosen].sum())
     # Among optimal selections, prefer higher-ranked candidates (lower id at equal score).
-    second = _solve_milp(rank.astype(float), rules.size, rule_list, n, extra=(scores, total - _TOL))
-    if second is not None and scores[second].sum() >= total - _TOL:
-        chosen, total = second, float(scores[second].sum())
+    if len(np.unique(np.round(scores, 9))) < n:
+        second = _solve_milp(
+            rank.astype(float), rules.size, rule_list, n, extra=(scores, total - _TOL)
+        )
+        if second is not None and scores[second].sum() >= total - _TOL:
+            chosen, total = second, float(scores[second].sum())
     selected = np.zeros(n, dtype=bool)
     selected[chosen] = True
 
@@ -307,7 +341,11 @@ def _binding(scores, total, size, rule_list, tight, n) -> list[str]:
         return []  # the plain top-N meets every rule: nothing costs score
     binding = []
     for label in dict.fromkeys(r.label for r in tight):
-        relaxed = _solve_milp(-scores, size, _without(rule_list, labels={label}), n)
+        others = _without(rule_list, labels={label})
+        bound = _lp(-scores, _constraints(size, others, n))
+        if bound.status == 0 and -bound.fun <= total + _TOL:
+            continue  # even the relaxation gains nothing: not binding
+        relaxed = _solve_milp(-scores, size, others, n)
         if relaxed is not None and scores[relaxed].sum() > total + _TOL:
             binding.append(label)
     return binding

@@ -162,7 +162,8 @@ def analyze(
 
     Ranking: normalised score (high first), then raw mean (high first), then the caller's
     `tiebreak` tuple per proposal (ascending; e.g. (-score on the highest-weighted
-    criterion, forwarded_at, id)), then the proposal key itself; ranks are 1..n, unique.
+    criterion, forwarded_at, id); proposals without one come after those with one), then
+    the proposal key itself; ranks are 1..n, unique.
     """
     if normalize not in NORMALIZE_CHOICES:
         raise ValueError(f"Normalisasi harus salah satu dari: {', '.join(NORMALIZE_CHOICES)}.")
@@ -230,7 +231,7 @@ def analyze(
         key=lambda i: (
             -round(float(p_norm[i]), _TIE_DECIMALS),
             -round(float(p_mean[i]), _TIE_DECIMALS),
-            tuple(tiebreak.get(proposals[i], ())),
+            (0, tuple(tiebreak[proposals[i]])) if proposals[i] in tiebreak else (1, ()),
             i,
         ),
     )
