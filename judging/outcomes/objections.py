@@ -26,6 +26,10 @@ PER_EMAIL_PER_SHORTLIST = 3
 DISQUALIFIABLE = frozenset({S.ADMIN_PASSED, S.WINNER, S.OUTSTANDING})
 
 
+class TooManyObjections(Refused):
+    """Past the filing limits (answered 429 Too Many Requests)."""
+
+
 def objection_window_open(shortlist: Shortlist, now=None) -> bool:
     now = now or timezone.now()
     return bool(
@@ -71,7 +75,7 @@ def objection_file(
     email = email.strip().lower()
     filed = Objection.objects.filter(shortlist=shortlist, email=email).count()
     if filed >= PER_EMAIL_PER_SHORTLIST or not _address_allowed(address, now):
-        raise Refused(_("Terlalu banyak keberatan dikirim. Silakan coba lagi nanti."))
+        raise TooManyObjections(_("Terlalu banyak keberatan dikirim. Silakan coba lagi nanti."))
     objection = Objection(
         shortlist=shortlist,
         proposal=proposal,

@@ -200,6 +200,8 @@ def shortlist_publish(
         results_publish(proposals=selected, level=locked.level, actor=actor, now=now)
     if locked.level in FINAL_STATE:
         _final_outcomes(entries, FINAL_STATE[locked.level], actor=actor, now=now)
+        if round_.published_at is None:
+            Round.objects.filter(pk=round_.pk).update(published_at=now)
     following = (
         Round.objects.filter(competition_id=round_.competition_id, order__gt=round_.order)
         .order_by("order")

@@ -8,8 +8,8 @@ from django.utils import timezone
 from judging.enums import ObjectionState
 from judging.outcomes import objections as service
 from judging.outcomes import shortlists
-from kipp.enums import ResultLevel
 from kipp.enums import ProposalState as S
+from kipp.enums import ResultLevel
 from kipp.errors import Refused
 from kipp.models import Result
 from tests.judging.outcomes.helpers import passed, round_of, run_of
