@@ -36,7 +36,7 @@ def sheets_of_judge(user: User, round_: Round) -> QuerySet[Assignment]:
             "proposal_id",
             "is_extra",
             "proposal__title",
-            "sheet__pk",
+            "sheet__id",
             "sheet__state",
             "sheet__total",
             "sheet__updated_at",

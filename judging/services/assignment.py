@@ -37,7 +37,7 @@ def _existing(round_: Round) -> dict[int, list[int]]:
     return dict(existing)
 
 
-def _create(round_: Round, pairs, *, actor: User | None, is_extra=False, reason="") -> int:
+def _create(round_: Round, pairs, *, actor: User | None) -> int:
     """Write assignments for (proposal, judge) pairs and a draft sheet for each (pairs
     already assigned are skipped). Returns how many were made."""
     now = timezone.now()
@@ -49,8 +49,6 @@ def _create(round_: Round, pairs, *, actor: User | None, is_extra=False, reason=
                 judge_id=j,
                 created_at=now,
                 created_by=actor,
-                is_extra=is_extra,
-                override_reason=reason,
             )
             for p, j in pairs
         ],
@@ -64,6 +62,15 @@ def _create(round_: Round, pairs, *, actor: User | None, is_extra=False, reason=
         batch_size=1000,
     )
     return len(made)
+
+
+def _create_one(round_: Round, proposal_id: int, judge_id: int, **fields) -> Assignment:
+    """One assignment made by hand, saved one by one so its history records who and why."""
+    assignment = Assignment.objects.create(
+        round=round_, proposal_id=proposal_id, judge_id=judge_id, **fields
+    )
+    ScoreSheet.objects.create(assignment=assignment)
+    return assignment
 
 
 @transaction.atomic
@@ -140,14 +147,14 @@ def assignment_add(
             )
             % {"why": reason}
         )
-    _create(
+    return _create_one(
         round_,
-        [(proposal.pk, judge.pk)],
-        actor=actor,
+        proposal.pk,
+        judge.pk,
+        created_by=actor,
         is_extra=is_extra,
-        reason=override_reason if (conflict or detected) else "",
+        override_reason=override_reason if (conflict or detected) else "",
     )
-    return round_.assignments.select_related("sheet").get(proposal=proposal, judge=judge)
 
 
 @transaction.atomic
@@ -192,5 +199,4 @@ def extra_judge_add(*, round_: Round, proposal: Proposal, actor: User) -> Assign
         raise Refused(_("Tidak ada juri lain tanpa konflik yang dapat ditambahkan."))
     load = Counter(round_.assignments.values_list("judge_id", flat=True))
     chosen = min(free, key=lambda j: (load[j], j))
-    _create(round_, [(proposal.pk, chosen)], actor=actor, is_extra=True)
-    return round_.assignments.select_related("judge").get(proposal=proposal, judge_id=chosen)
+    return _create_one(round_, proposal.pk, chosen, created_by=actor, is_extra=True)

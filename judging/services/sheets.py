@@ -198,6 +198,8 @@ def sheet_save(
     current = {s.criterion_id: s for s in locked.scores.all()}
     for criterion_id, (value, note) in parsed.items():
         score = current.get(criterion_id)
+        if score is None and value is None and not note:
+            continue
         if score is None:
             Score.objects.create(sheet=locked, criterion_id=criterion_id, value=value, comment=note)
         elif score.value != value or score.comment != note:

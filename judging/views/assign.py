@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -24,6 +25,13 @@ from ..services.sheets import sheet_transition
 
 PERMISSION = "judging.manage_rounds"
 PAGE = 50
+
+
+class BackToAssignments:
+    """A refused action sends the Sekretariat back to the round's assignment list."""
+
+    def refused_url(self) -> str:
+        return reverse("judging_assignments", args=[self.kwargs["pk"]])
 
 
 class AssignmentListView(AreaRequiredMixin, View):
@@ -90,7 +98,7 @@ class JobView(AreaRequiredMixin, View):
         return render(request, template, {"job": job, "round": job.round})
 
 
-class AssignmentAddView(AreaRequiredMixin, View):
+class AssignmentAddView(BackToAssignments, AreaRequiredMixin, View):
     permission_required = PERMISSION
 
     def post(self, request, pk):
@@ -112,7 +120,7 @@ class AssignmentAddView(AreaRequiredMixin, View):
         return redirect("judging_assignments", round_.pk)
 
 
-class AssignmentRemoveView(AreaRequiredMixin, View):
+class AssignmentRemoveView(BackToAssignments, AreaRequiredMixin, View):
     permission_required = PERMISSION
 
     def post(self, request, pk, assignment_pk):
@@ -125,7 +133,7 @@ class AssignmentRemoveView(AreaRequiredMixin, View):
         return redirect("judging_assignments", round_.pk)
 
 
-class ConflictSetView(AreaRequiredMixin, View):
+class ConflictSetView(BackToAssignments, AreaRequiredMixin, View):
     permission_required = PERMISSION
 
     def post(self, request, pk):
@@ -147,7 +155,7 @@ class ConflictSetView(AreaRequiredMixin, View):
         return redirect("judging_assignments", round_.pk)
 
 
-class SheetReopenView(AreaRequiredMixin, View):
+class SheetReopenView(BackToAssignments, AreaRequiredMixin, View):
     """POST: the Sekretariat reopens a submitted sheet, with a reason."""
 
     permission_required = PERMISSION
@@ -166,6 +174,9 @@ class ExtraJudgeView(AreaRequiredMixin, View):
     """POST: one click gives a disputed proposal one more judge (the least loaded)."""
 
     permission_required = PERMISSION
+
+    def refused_url(self) -> str:
+        return reverse("judging_results", args=[self.kwargs["pk"]])
 
     def post(self, request, pk, proposal_pk):
         round_ = round_for_organiser(request.user, pk)

@@ -3,6 +3,7 @@ entering proposals. Everything is reached through the organiser's scoped selecto
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -184,6 +185,9 @@ class RoundEntriesView(AreaRequiredMixin, View):
     """POST: enter the proposals that passed the administrative selection (first round)."""
 
     permission_required = PERMISSION
+
+    def refused_url(self) -> str:
+        return reverse("judging_round", args=[self.kwargs["pk"]])
 
     def post(self, request, pk):
         round_ = round_for_organiser(request.user, pk)

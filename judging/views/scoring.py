@@ -8,6 +8,7 @@ visible assignments): anything else answers 404. No other judge's score is ever 
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
@@ -81,14 +82,14 @@ class SheetView(AreaRequiredMixin, View):
         criteria = self._criteria(sheet)
         if request.htmx:
             return self._autosave(request, sheet, criteria)
-        if sheet.state in EDITABLE_SHEET_STATES:
-            sheet_save(
-                sheet=sheet,
-                actor=request.user,
-                version=_version(request.POST),
-                scores=_scores_from(request.POST, criteria),
-                comment=request.POST.get("komentar", ""),
-            )
+        # Refused (and nothing written) when the sheet is locked or the round closed.
+        sheet_save(
+            sheet=sheet,
+            actor=request.user,
+            version=_version(request.POST),
+            scores=_scores_from(request.POST, criteria),
+            comment=request.POST.get("komentar", ""),
+        )
         if action in ("kirim", "kirim-berikutnya"):
             sheet_transition(sheet=sheet, actor=request.user, to_state=SheetState.SUBMITTED)
             messages.success(request, _("Lembar nilai dikirim dan dikunci."))
@@ -157,6 +158,9 @@ class SheetConflictView(AreaRequiredMixin, View):
     """POST: the judge declares a conflict of interest; the assignment is removed."""
 
     permission_required = PERMISSION
+
+    def refused_url(self) -> str:
+        return reverse("judging_sheet", args=[self.kwargs["pk"]])
 
     def post(self, request, pk):
         sheet = sheet_for_judge(request.user, pk)
