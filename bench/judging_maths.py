@@ -14,8 +14,8 @@ import os
 import random
 import time
 
-from judging.shortlist import CLUSTER_LABELS, Candidate, Rules, solve
-from judging.stats import analyze, krippendorff_alpha_interval, sheet_total
+from judging.shortlist import Candidate, Rules, solve
+from judging.stats import alpha_per_criterion, analyze, sheet_total
 
 WEIGHTS = {"kebaruan": 30, "efektif": 20, "bermanfaat": 20, "replikasi": 15, "berkelanjutan": 15}
 CLUSTER_SHARES = {
@@ -88,12 +88,9 @@ def _once(sheets, profile):
     t1 = time.perf_counter()
     analysis = analyze(rows, normalize="zscore", disagreement_threshold=30)
     t2 = time.perf_counter()
-    per_criterion = {}
-    for criterion in WEIGHTS:
-        units: dict = {}
-        for p, j, scores in sheets:
-            units.setdefault(p, {})[j] = scores[criterion]
-        per_criterion[criterion] = krippendorff_alpha_interval(units)
+    per_criterion = alpha_per_criterion(
+        (p, j, criterion, score) for p, j, scores in sheets for criterion, score in scores.items()
+    )
     t3 = time.perf_counter()
     candidates = [
         Candidate(s.proposal, s.normalized, *profile[s.proposal]) for s in analysis.proposals
@@ -109,6 +106,7 @@ def _once(sheets, profile):
     }
     outcome = {
         "alpha": round(analysis.krippendorff_alpha, 3),
+        "alpha_per_criterion": {c: round(a, 3) for c, a in per_criterion.items()},
         "icc": analysis.icc,
         "feasible": solution.feasible,
         "selected": len(solution.selected),

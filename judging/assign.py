@@ -9,7 +9,8 @@ T being the number of new assignments. The maximum flow equals T exactly when an
 assignment within [lo, hi] exists: X can carry at most T - sum(mandatory), so every
 mandatory edge must be full. We search the smallest feasible hi, then the largest
 feasible lo under it; when loads within one of each other are possible at all, this
-finds them (hi - lo <= 1).
+finds them (hi - lo <= 1). When they are not (conflicts, uneven existing loads), sheets
+are then moved along alternating paths until the sum of squared loads is minimal.
 
 scipy.sparse.csgraph.maximum_flow (Dinic, compiled) does the flows: scipy is already a
 runtime dependency for the shortlist solver, and a flow on 3,500 proposals x 60 judges
@@ -127,30 +128,31 @@ def _rebalance(flow: dict, allowed: dict, load: np.ndarray) -> None:
         for j in judge_indices:
             new_of.setdefault(j, set()).add(p)
     holders = {p: set(js) for p, js in flow.items()}
-    improved = True
-    while improved:
-        improved = False
-        for a in sorted(range(len(load)), key=lambda j: (-load[j], j)):
-            path = _path_to_lighter(a, new_of, holders, allowed, load)
-            if path:
-                for giver, p, taker in path:
-                    holders[p].remove(giver)
-                    holders[p].add(taker)
-                    new_of[giver].remove(p)
-                    new_of.setdefault(taker, set()).add(p)
-                load[a] -= 1
-                load[path[-1][2]] += 1
-                improved = True
-                break
+    level = int(load.max())
+    while level - int(load.min()) >= 2:
+        # All judges at this load at once: is any of them able to pass a sheet down by 2?
+        sources = [j for j in range(len(load)) if load[j] == level]
+        path = _path_to_lighter(sources, level - 2, new_of, holders, allowed, load)
+        if path is None:
+            level -= 1
+            continue
+        for giver, p, taker in path:
+            holders[p].remove(giver)
+            holders[p].add(taker)
+            new_of[giver].remove(p)
+            new_of.setdefault(taker, set()).add(p)
+        load[path[0][0]] -= 1
+        load[path[-1][2]] += 1
+        level = int(load.max())  # a move can open paths higher up again: start over
     for p in flow:
         flow[p] = sorted(holders[p])
 
 
-def _path_to_lighter(a, new_of, holders, allowed, load):
-    """Breadth-first search for an alternating path from judge a to a judge with a load
-    at most load[a] - 2; returns [(giver, proposal, taker), ...] or None."""
-    parent = {a: None}
-    frontier = [a]
+def _path_to_lighter(sources, limit, new_of, holders, allowed, load):
+    """Breadth-first search for an alternating path from one of `sources` to a judge with
+    a load at most `limit`; returns [(giver, proposal, taker), ...] or None."""
+    parent = dict.fromkeys(sources)
+    frontier = list(sources)
     while frontier:
         following = []
         for giver in frontier:
@@ -159,7 +161,7 @@ def _path_to_lighter(a, new_of, holders, allowed, load):
                     if taker in parent or taker in holders[p]:
                         continue
                     parent[taker] = (giver, p)
-                    if load[taker] <= load[a] - 2:
+                    if load[taker] <= limit:
                         path, node = [], taker
                         while parent[node] is not None:
                             giver_, p_ = parent[node]
@@ -172,10 +174,15 @@ def _path_to_lighter(a, new_of, holders, allowed, load):
 
 
 def _smallest(low: int, high: int, ok) -> int:
-    """Smallest value in [low, high] for which the monotone predicate `ok` holds."""
+    """Smallest value in [low, high] for which the monotone predicate `ok` holds (`ok(high)`
+    is known to hold). Galloping first: the answer is nearly always close to `low`."""
     if ok(low):
         return low
-    while high - low > 1:
+    step = 1
+    while low + step < high and not ok(low + step):
+        low, step = low + step, 2 * step
+    high = min(high, low + step)
+    while high - low > 1:  # ok(high), not ok(low)
         middle = (low + high) // 2
         if ok(middle):
             high = middle
@@ -185,10 +192,15 @@ def _smallest(low: int, high: int, ok) -> int:
 
 
 def _largest(low: int, high: int, ok) -> int:
-    """Largest value in [low, high] for which `ok` holds (`ok(low)` is known to hold)."""
+    """Largest value in [low, high] for which the monotone predicate `ok` holds (`ok(low)`
+    is known to hold). Galloping down from `high` first."""
     if ok(high):
         return high
-    while high - low > 1:
+    step = 1
+    while high - step > low and not ok(high - step):
+        high, step = high - step, 2 * step
+    low = max(low, high - step)
+    while high - low > 1:  # ok(low), not ok(high)
         middle = (low + high) // 2
         if ok(middle):
             low = middle
@@ -218,21 +230,22 @@ class _Network:
                 rows.append(i)
                 cols.append(self.judge0 + j)
                 caps.append(1)
-        self.base = (rows, cols, caps)
+        self.base = tuple(np.asarray(part, dtype=np.int64) for part in (rows, cols, caps))
 
     def _graph(self, load, lo, hi):
         mandatory = np.maximum(lo - load, 0)
         optional = hi - np.maximum(load, lo)
         if (optional < 0).any() or mandatory.sum() > self.total:
             return None
-        rows, cols, caps = (list(part) for part in self.base)
-        judges = range(self.judge0, self.judge0 + self.n_j)
-        rows += [*judges, *judges, self.x]
-        cols += [self.sink] * self.n_j + [self.x] * self.n_j + [self.sink]
-        caps += [*mandatory.tolist(), *optional.tolist(), self.total - int(mandatory.sum())]
-        graph = csr_matrix(
-            (np.asarray(caps, dtype=np.int32), (rows, cols)), shape=(self.size, self.size)
+        judges = np.arange(self.judge0, self.judge0 + self.n_j)
+        rows = np.concatenate([self.base[0], judges, judges, [self.x]])
+        cols = np.concatenate(
+            [self.base[1], np.full(self.n_j, self.sink), np.full(self.n_j, self.x), [self.sink]]
         )
+        caps = np.concatenate(
+            [self.base[2], mandatory, optional, [self.total - int(mandatory.sum())]]
+        )
+        graph = csr_matrix((caps.astype(np.int32), (rows, cols)), shape=(self.size, self.size))
         graph.eliminate_zeros()
         return graph
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, linprog, milp
-from scipy.sparse import csr_matrix, vstack
+
+from . import shortlist_model as model
 
 # Mirrors hubs.enums.Cluster (kept free of Django so the maths runs anywhere).
 CLUSTER_LABELS = {
@@ -127,20 +127,7 @@ class Solution:
         }
 
 
-@dataclass(frozen=True)
-class _Rule:
-    label: str  # shown to people, and the unit of relaxation
-    family: str
-    members: np.ndarray  # candidate indices
-    low: float
-    high: float
-
-    @property
-    def is_min(self) -> bool:
-        return self.low > 0
-
-
-def _rules_for(cands: list[Candidate], rules: Rules) -> list[_Rule]:
+def _rules_for(cands: list[Candidate], rules: Rules) -> list[model.Rule]:
     out = []
     index = {}
     for attr in ("cluster", "category", "instansi"):
@@ -154,81 +141,23 @@ def _rules_for(cands: list[Candidate], rules: Rules) -> list[_Rule]:
         members = index["cluster"].get(name, empty)
         label = CLUSTER_LABELS[name]
         if low:
-            out.append(_Rule(f"{label} >= {low}", "cluster_min", members, low, np.inf))
+            out.append(model.Rule(f"{label} >= {low}", "cluster_min", members, low, np.inf))
         if high is not None:
-            out.append(_Rule(f"{label} <= {high}", "cluster_max", members, 0, high))
+            out.append(model.Rule(f"{label} <= {high}", "cluster_max", members, 0, high))
     for cat in sorted(rules.category_min):
         k = rules.category_min[cat]
         if k:
             members = index["category"].get(cat, empty)
-            out.append(_Rule(f"Kategori {cat} >= {k}", "category_min", members, k, np.inf))
+            out.append(model.Rule(f"Kategori {cat} >= {k}", "category_min", members, k, np.inf))
     if rules.instansi_max is not None:
         m = rules.instansi_max
         for members in index["instansi"].values():
             if len(members) > m:
-                out.append(_Rule(f"Instansi <= {m}", "instansi_max", members, 0, m))
+                out.append(model.Rule(f"Instansi <= {m}", "instansi_max", members, 0, m))
     if rules.min_3t:
         members = np.asarray([i for i, c in enumerate(cands) if c.is_3t], dtype=np.intp)
-        out.append(_Rule(f"3T >= {rules.min_3t}", "min_3t", members, rules.min_3t, np.inf))
+        out.append(model.Rule(f"3T >= {rules.min_3t}", "min_3t", members, rules.min_3t, np.inf))
     return out
-
-
-def _constraints(size, rules: list[_Rule], n, extra=None):
-    """The rules as A_ub x <= b_ub and A_eq x = b_eq (every rule is one-sided)."""
-    rows, cols, values, bounds = [], [], [], []
-    for rule in rules:
-        sign = -1.0 if rule.is_min else 1.0
-        k = len(bounds)
-        rows.extend([k] * len(rule.members))
-        cols.extend(rule.members.tolist())
-        values.extend([sign] * len(rule.members))
-        bounds.append(-rule.low if rule.is_min else rule.high)
-    a_ub = csr_matrix((values, (rows, cols)), shape=(len(bounds), n))
-    b_ub = np.asarray(bounds, dtype=float)
-    if extra is not None:  # row @ x >= low
-        a_ub = vstack([a_ub, csr_matrix(-extra[0][np.newaxis, :])]).tocsr()
-        b_ub = np.append(b_ub, -extra[1])
-    return a_ub, b_ub, csr_matrix(np.ones((1, n))), np.asarray([size], dtype=float)
-
-
-def _lp(objective, model):
-    """The linear relaxation (0 <= x <= 1): scipy's result, solved by HiGHS."""
-    a_ub, b_ub, a_eq, b_eq = model
-    if a_ub.shape[0] == 0:
-        a_ub, b_ub = None, None
-    return linprog(
-        objective, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=(0, 1), method="highs"
-    )
-
-
-def _solve_milp(objective, size, rules: list[_Rule], n, extra=None):
-    """Selected indices (sorted array) of an optimal selection, or None when infeasible.
-
-    `objective` is minimised; `extra` is an optional (row, low) constraint row >= low.
-    The linear relaxation comes first: when it is infeasible so is the integer program,
-    and when its optimum is already integral (as it usually is for these rules) it is the
-    integer optimum too; otherwise `scipy.optimize.milp` (branch and bound) decides.
-    """
-    model = _constraints(size, rules, n, extra)
-    relaxation = _lp(objective, model)
-    if relaxation.status == 2:
-        return None
-    if relaxation.status == 0 and np.all(np.abs(relaxation.x - np.round(relaxation.x)) < 1e-7):
-        return np.flatnonzero(relaxation.x > 0.5)
-    a_ub, b_ub, a_eq, b_eq = model
-    constraints = [LinearConstraint(a_eq, b_eq, b_eq)]
-    if a_ub.shape[0]:
-        constraints.append(LinearConstraint(a_ub, -np.inf, b_ub))
-    result = milp(
-        objective,
-        constraints=constraints,
-        integrality=np.ones(n),
-        bounds=Bounds(0, 1),
-        options={"mip_rel_gap": 0, "presolve": False},
-    )
-    if result.status != 0 or result.x is None:
-        return None
-    return np.flatnonzero(result.x > 0.5)
 
 
 def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
@@ -262,7 +191,7 @@ def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
         label = f"Jumlah = {rules.size}"
         message = f"Hanya ada {n} kandidat, kurang dari {rules.size} yang diminta."
         return _infeasible(cands, rank, [label], message)
-    chosen = _solve_milp(-scores, rules.size, rule_list, n)
+    chosen = model.optimum(-scores, rules.size, rule_list, n)
     if chosen is None:
         culprits = _infeasibility(rule_list, rules.size, n)
         message = "Aturan tidak dapat dipenuhi bersama; longgarkan: " + ", ".join(culprits) + "."
@@ -270,7 +199,7 @@ def solve(candidates: Sequence[Candidate], rules: Rules) -> Solution:
     total = float(scores[chosen].sum())
     # Among optimal selections, prefer higher-ranked candidates (lower id at equal score).
     if len(np.unique(np.round(scores, 9))) < n:
-        second = _solve_milp(
+        second = model.optimum(
             rank.astype(float), rules.size, rule_list, n, extra=(scores, total - _TOL)
         )
         if second is not None and scores[second].sum() >= total - _TOL:
@@ -342,10 +271,13 @@ def _binding(scores, total, size, rule_list, tight, n) -> list[str]:
     binding = []
     for label in dict.fromkeys(r.label for r in tight):
         others = _without(rule_list, labels={label})
-        bound = _lp(-scores, _constraints(size, others, n))
+        bound = model.relaxation(-scores, model.constraints(size, others, n))
         if bound.status == 0 and -bound.fun <= total + _TOL:
             continue  # even the relaxation gains nothing: not binding
-        relaxed = _solve_milp(-scores, size, others, n)
+        if bound.status == 0 and model.integral(bound.x):
+            relaxed = np.flatnonzero(bound.x > 0.5)  # the relaxation's optimum is integral
+        else:
+            relaxed = model.optimum(-scores, size, others, n)
         if relaxed is not None and scores[relaxed].sum() > total + _TOL:
             binding.append(label)
     return binding
@@ -367,7 +299,7 @@ def _infeasibility(rule_list, size, n) -> list[str]:
     single = [
         label
         for label in labels
-        if _solve_milp(zero, size, _without(rule_list, labels={label}), n) is not None
+        if model.optimum(zero, size, _without(rule_list, labels={label}), n) is not None
     ]
     if single:
         return single
@@ -375,7 +307,7 @@ def _infeasibility(rule_list, size, n) -> list[str]:
     families = [
         _FAMILY_LABELS[f]
         for f in present
-        if _solve_milp(zero, size, _without(rule_list, families={f}), n) is not None
+        if model.optimum(zero, size, _without(rule_list, families={f}), n) is not None
     ]
     return families or labels
 

@@ -304,6 +304,17 @@ def krippendorff_alpha_interval(units: Mapping[Any, Mapping[Any, float]]) -> flo
     return _alpha_arrays(np.asarray(unit_idx, dtype=np.intp), np.asarray(values), len(units))
 
 
+def alpha_per_criterion(
+    rows: Iterable[tuple[Any, Any, Any, float]],
+) -> dict[Any, float | None]:
+    """Interval alpha per criterion from rows of (proposal, judge, criterion, score),
+    scores on the rubric's own scale; criteria in sorted order."""
+    units: dict = {}
+    for proposal, judge, criterion, score in rows:
+        units.setdefault(criterion, {}).setdefault(proposal, {})[judge] = score
+    return {c: krippendorff_alpha_interval(units[c]) for c in _sorted_keys(units)}
+
+
 def _alpha_arrays(unit_idx: np.ndarray, values: np.ndarray, n_units: int) -> float | None:
     m = np.bincount(unit_idx, minlength=n_units)
     keep = m[unit_idx] >= 2

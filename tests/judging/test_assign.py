@@ -167,3 +167,20 @@ def test_loads_are_as_even_as_brute_force_allows_under_heavy_conflicts(seed):
 
     assert max(loads.values()) == best_max
     assert sum(v * v for v in loads.values()) == best_squares
+
+
+def test_a_judge_conflicted_almost_everywhere_takes_all_it_may_and_the_rest_stay_even():
+    rng = random.Random(21)
+    proposals = list(range(600))
+    judges = [f"J{i:02d}" for i in range(12)]
+    conflicts = {(p, "J00") for p in proposals if rng.random() < 0.95}
+    conflicts |= {(p, j) for p in proposals for j in judges[1:] if rng.random() < 0.05}
+    allowed_j00 = sum((p, "J00") not in conflicts for p in proposals)
+
+    loads = _check(
+        assign(proposals, judges, 3, conflicts=conflicts), proposals, judges, 3, conflicts
+    )
+
+    assert loads["J00"] == allowed_j00 < 1800 / 12
+    others = [loads[j] for j in judges[1:]]
+    assert max(others) - min(others) <= 1

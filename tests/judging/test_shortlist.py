@@ -296,3 +296,39 @@ def test_a_national_top_99_is_solved_in_time():
     assert _meets(chosen, rules)
     assert len(solution.reasons) == 3500
     assert elapsed < 3
+
+
+@pytest.mark.parametrize("seed", [55, 122, 142])
+def test_branch_and_bound_decides_when_the_relaxation_is_fractional(seed, monkeypatch):
+    import judging.shortlist_model as model
+
+    calls = []
+    real_milp = model.milp
+    monkeypatch.setattr(model, "milp", lambda *a, **k: calls.append(1) or real_milp(*a, **k))
+    rng = random.Random(seed)
+    clusters = ["kabupaten", "kota", "provinsi"]
+    n, size = rng.randint(6, 11), rng.randint(2, 5)
+    candidates = [
+        C(
+            i,
+            rng.randint(1, 20),
+            rng.choice(clusters),
+            rng.choice("AB"),
+            rng.choice("xyzw"),
+            rng.random() < 0.5,
+        )
+        for i in range(n)
+    ]
+    bounds = {name: (rng.choice([0, 1, 2]), rng.choice([None, 2, 3])) for name in clusters}
+    cluster = {k: (lo, hi) for k, (lo, hi) in bounds.items() if hi is None or lo <= hi}
+    category_min = {"A": rng.randint(0, 3), "B": rng.randint(0, 2)}
+    rules = Rules(
+        size, cluster, category_min, rng.choice([None, 1, 2]), rng.choice([None, 1, 2, 3])
+    )
+
+    solution = solve(candidates, rules)
+
+    assert calls  # the linear relaxation alone did not settle it
+    best = _brute_force(candidates, rules)
+    assert solution.feasible is (best is not None)
+    assert solution.total == pytest.approx(best or 0.0)

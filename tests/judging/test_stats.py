@@ -8,7 +8,13 @@ import warnings
 import numpy as np
 import pytest
 
-from judging.stats import analyze, icc, krippendorff_alpha_interval, sheet_total
+from judging.stats import (
+    alpha_per_criterion,
+    analyze,
+    icc,
+    krippendorff_alpha_interval,
+    sheet_total,
+)
 
 # Shrout & Fleiss (1979), Table 2: 6 targets x 4 judges.
 SHROUT_FLEISS = [
@@ -110,6 +116,21 @@ def test_alpha_and_icc_match_reference_packages_on_random_panels(seed):
     gappy_rows = [(u, c, v) for c, row in enumerate(gappy) for u, v in enumerate(row) if v]
     if len(gappy_rows) < n_units * n_coders:
         assert analyze(gappy_rows).icc is None
+
+
+def test_alpha_per_criterion_splits_the_sheets_by_criterion():
+    rows = [
+        (u, c, "kebaruan", v)
+        for c, row in enumerate(KRIPPENDORFF_2011)
+        for u, v in enumerate(row)
+        if v is not None
+    ]
+    rows += [(u, c, "efektif", 7) for u in range(3) for c in range(2)]  # no variation
+
+    assert alpha_per_criterion(rows) == {
+        "efektif": None,
+        "kebaruan": pytest.approx(0.849, abs=5e-4),
+    }
 
 
 def test_undefined_reliability_answers_none():
