@@ -38,7 +38,7 @@ from django.template import Template  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import data, drafts, judging_maths, pages, proposals, report  # noqa: E402
+from bench import data, drafts, judging, judging_maths, pages, proposals, report  # noqa: E402
 from bench.explain import explain, plans_text  # noqa: E402
 from bench.measure import ScenarioFailed, count_queries, measure  # noqa: E402
 from hubs.enums import Role  # noqa: E402
@@ -169,6 +169,9 @@ def run() -> int:
         (settings.VAR_DIR / "bench-explain.txt").write_text(plans_text(explained))
         print(f"full plans: {settings.VAR_DIR / 'bench-explain.txt'}")
 
+    # Issue 8: a round's results (3,500 proposals x 3 judges x 5 criteria) on this database.
+    judging_figures = judging.scenario()
+
     total = time.perf_counter() - began
     out = settings.VAR_DIR / "bench.json"
     report.write_json(
@@ -193,6 +196,7 @@ def run() -> int:
             "pages": table,
             "query_counts": query_counts,
             "judging_maths": maths,
+            "judging": judging_figures,
             "explain": {
                 label: [{k: v for k, v in p.items() if k != "plan"} for p in plans]
                 for label, plans in explained.items()

@@ -52,6 +52,6 @@ def judge_totals(round_: Round) -> dict[int, list[float]]:
     rows = ScoreSheet.objects.filter(
         assignment__round=round_, state=SheetState.SUBMITTED, total__isnull=False
     ).values_list("assignment__judge_id", "total")
-    for judge_id, total in rows.iterator(chunk_size=5000):
+    for judge_id, total in rows:
         totals[judge_id].append(float(total))
     return dict(totals)

@@ -16,6 +16,8 @@ from kipp.errors import Refused
 
 from ..enums import JobKind, JobState
 from ..models import Job, Round
+from .assignment import assignment_run
+from .results import results_compute
 from .rounds import require_organiser
 
 logger = logging.getLogger(__name__)
@@ -63,9 +65,6 @@ def job_run(*, job_id: int) -> Job | None:
     """Run the job: the automatic assignment or the round's results. Changes the job's
     state, progress and message (and whatever the service writes); sends nothing. A
     refusal or an error marks the job failed with an Indonesian message."""
-    from .assignment import assignment_run
-    from .results import results_compute
-
     job = _claim(job_id)
     if job is None:
         return None

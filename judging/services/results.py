@@ -52,7 +52,9 @@ def _criterion_scores(round_: Round):
             "criterion_id", "sheet__assignment__proposal_id", "sheet__assignment__judge_id", "value"
         )
     )
-    for criterion_id, proposal_id, judge_id, value in rows.iterator(chunk_size=5000):
+    # Fetched at once, not through a server-side cursor: PostgreSQL plans a cursor for its
+    # first rows (a nested loop here), which took seconds for a round's 50,000 scores.
+    for criterion_id, proposal_id, judge_id, value in rows:
         by_criterion[criterion_id][proposal_id][judge_id] = float(value)
     return by_criterion
 
@@ -141,7 +143,7 @@ def results_compute(
             )
             for item in analysis.proposals
         ),
-        batch_size=1000,
+        batch_size=5000,
     )
     return run
 

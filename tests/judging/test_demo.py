@@ -22,9 +22,7 @@ def test_seed_demo_loads_the_rounds_idempotently(db, settings):
     )
     scoring = Round.objects.get(competition__slug="kipp-2024", kind=RoundKind.SCORING)
     assert scoring.is_open()
-    states = Counter(
-        scoring.assignments.values_list("judge__username", "sheet__state").order_by()
-    )
+    states = Counter(scoring.assignments.values_list("judge__username", "sheet__state").order_by())
     for judge in ("evaluator1", "evaluator2", "evaluator3"):
         assert states[(judge, SheetState.SUBMITTED)] >= 1, judge
         assert states[(judge, SheetState.DRAFT)] >= 1, judge

@@ -1,5 +1,7 @@
 """The pages of the judging rounds render and act for the Sekretariat and the judge."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -204,6 +206,9 @@ def test_results_page_and_exports(client, sheets):
     xlsx = client.get(reverse("judging_export", args=[sheets.round.pk, "hasil", "xlsx"]))
 
     assert page.status_code == 200 and "grafik-juri" in page.content.decode()
+    svg = page.content.decode().split('id="grafik-juri"')[1].split("</svg>")[0]
+    # Coordinates stay plain numbers whatever the language's decimal separator.
+    assert not re.search(r'="\d+,\d', svg)
     lines = b"".join(csv.streaming_content).decode("utf-8-sig").strip().splitlines()
     assert len(lines) == 1 + 6
     assert "Kebaruan (20%)" in lines[0]
