@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history
 
 from hubs.models import User
 from kipp.enums import PASSED_STATES, GroupKind, ResultLevel
@@ -116,9 +115,12 @@ def shortlist_build(
         created_at=now or timezone.now(),
     )
     shortlist._history_user = actor
+    shortlist._change_reason = _("Disusun oleh pemecah optimal")
     shortlist.save()
     chosen = set(solution.selected)
-    bulk_create_with_history(
+    # The entries as the solver left them; the shortlist's own history row records who built
+    # it and with which rules, and every later change of an entry adds a row of its own.
+    ShortlistEntry.objects.bulk_create(
         [
             ShortlistEntry(
                 shortlist=shortlist,
@@ -130,10 +132,7 @@ def shortlist_build(
             )
             for row in rows
         ],
-        ShortlistEntry,
-        batch_size=500,
-        default_user=actor,
-        default_change_reason=_("Disusun oleh pemecah optimal"),
+        batch_size=1000,
     )
     return shortlist
 

@@ -74,9 +74,9 @@ def test_optimal_selection_explains_every_candidate(babel, ranked):
         "Kota 0": (True, "peringkat 6, diambil untuk memenuhi Kota >= 1"),
         "Kota 1": (False, "peringkat 7, tidak terpilih: di luar 4 teratas"),
     }
-    # Each entry was written with its author on the audit trail.
-    entry = shortlist.entries.first()
-    assert entry.history.get().history_user == babel.sekretariat
+    # The shortlist is on the audit trail with its author and rules.
+    created = shortlist.history.get()
+    assert (created.history_user, created.rules) == (babel.sekretariat, shortlist.rules)
 
 
 def test_instansi_maximum_leaves_out_with_its_reason(babel, ranked):

@@ -337,3 +337,21 @@ def test_khusus_group_shortlist_for_outstanding(babel, scored, kipp2025):
     rows = service.candidate_rows(round_=scored["round"], run=run, level=ResultLevel.OUTSTANDING)
 
     assert [row.proposal.title for row in rows] == ["Khusus 0"]
+
+
+def test_proposal_page_links_feedback_and_certificate_after_the_final(
+    client, babel, scored, kipp2025
+):
+    winner, other = scored["proposals"][0], scored["proposals"][1]
+    client.force_login(babel.operator_bb)
+    before = client.get(reverse("proposal_detail", args=[winner.pk]))
+    _final(babel, scored, kipp2025)
+
+    page = client.get(reverse("proposal_detail", args=[winner.pk]))
+    not_selected = client.get(reverse("proposal_detail", args=[other.pk]))
+
+    certificate = reverse("judging_certificate", args=[winner.pk])
+    assert certificate not in before.text
+    assert certificate in page.text
+    assert reverse("judging_feedback", args=[other.pk]) in not_selected.text
+    assert reverse("judging_certificate", args=[other.pk]) not in not_selected.text
