@@ -166,7 +166,6 @@ def _objections(top99, sekretariat) -> None:
             name=name,
             email=f"{name.split()[0].lower()}@contoh.id",
             text=text,
-            address="demo",
             now=filed,
         )
         uphold = proposal == upheld

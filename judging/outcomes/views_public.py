@@ -60,7 +60,7 @@ class PublicShortlistView(View):
                 email=data["email"],
                 text=data["text"],
                 file=data.get("file"),
-                address=client_ip_address(request),
+                address=client_ip_address(request) or "unknown",
             )
         except Refused as refused:
             for message in refused.messages:
