@@ -355,3 +355,59 @@ def test_proposal_page_links_feedback_and_certificate_after_the_final(
     assert certificate in page.text
     assert reverse("judging_feedback", args=[other.pk]) in not_selected.text
     assert reverse("judging_certificate", args=[other.pk]) not in not_selected.text
+
+
+@pytest.mark.parametrize("actor", ["evaluator", "panelist", "operator_bb", "admin_bb", "hub_admin"])
+def test_refused_posts_change_nothing(client, babel, scored, actor):
+    shortlist = _build(babel, scored)
+    published = _publish(babel, _build(babel, scored))
+    objection = Objection.objects.create(
+        shortlist=published, proposal=scored["proposals"][0], name="B", email="b@x.id", text="x"
+    )
+    entry = shortlist.entries.get(rank=3)
+    client.force_login(getattr(babel, actor))
+    posts = [
+        (reverse("judging_shortlists", args=[scored["round"].pk]), {"size": "1"}),
+        (
+            reverse("judging_shortlist_override", args=[shortlist.pk, entry.pk]),
+            {"selected": "1", "reason": "x"},
+        ),
+        (
+            reverse("judging_shortlist_publish", args=[shortlist.pk]),
+            {"decree_number": "X", "decree_file": SimpleUploadedFile("a.pdf", PDF)},
+        ),
+        (
+            reverse("judging_objection_moderate", args=[objection.pk]),
+            {"decision": "uphold", "note": "x"},
+        ),
+    ]
+
+    codes = [client.post(url, data).status_code for url, data in posts]
+
+    assert codes == [404] * 4
+    entry.refresh_from_db()
+    shortlist.refresh_from_db()
+    objection.refresh_from_db()
+    assert (entry.selected, entry.overridden, shortlist.published_at) == (False, False, None)
+    assert objection.state == ObjectionState.RECEIVED
+    assert Shortlist.objects.count() == 2
+    assert scored["proposals"][0].results.filter(revoked_at__isnull=True).count() == 1
+
+
+def test_objection_with_a_real_attachment_is_stored(client, babel, scored):
+    shortlist = _publish(babel, _build(babel, scored))
+
+    client.post(
+        reverse("judging_public_shortlist", args=[shortlist.pk]),
+        {
+            "proposal": str(scored["proposals"][1].pk),
+            "name": "Sari",
+            "email": "sari@example.id",
+            "text": "Bukti terlampir: layanan sudah tidak berjalan.",
+            "file": SimpleUploadedFile("bukti.pdf", PDF, "application/pdf"),
+        },
+    )
+
+    objection = Objection.objects.get()
+    with objection.file.open("rb") as stored:
+        assert stored.read(5) == b"%PDF-"
