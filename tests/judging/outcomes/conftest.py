@@ -22,3 +22,14 @@ def _fresh_cache():
 @pytest.fixture
 def kipp2025(db):
     return kf.competition()
+
+
+@pytest.fixture
+def scored(babel, kipp2025):
+    """Three Bangka Barat proposals ranked 90, 80, 70 in a scoring round."""
+    from tests.judging.outcomes.helpers import passed, round_of, run_of
+
+    proposals = passed(babel.kominfo, babel.operator_bb, kipp2025, 3, prefix="Usulan")
+    scoring = round_of(kipp2025, 1)
+    run = run_of(scoring, dict(zip(proposals, [90, 80, 70], strict=True)))
+    return {"round": scoring, "run": run, "proposals": proposals}

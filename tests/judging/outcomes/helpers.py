@@ -60,3 +60,24 @@ def run_of(round_, scores: dict, *, enter=True) -> RankingRun:
             [RoundEntry(round=round_, proposal=p) for p in scores], ignore_conflicts=True
         )
     return run
+
+
+def build_shortlist(babel, scored, size=2, level="top99", round_=None):
+    """A shortlist of `size` from the `scored` fixture's run, built by the Sekretariat."""
+    from judging.outcomes import shortlists
+
+    return shortlists.shortlist_build(
+        round_=round_ or scored["round"],
+        run=scored["run"],
+        actor=babel.sekretariat,
+        level=level,
+        rules={"size": size},
+    )
+
+
+def publish(babel, shortlist):
+    from judging.outcomes import shortlists
+
+    return shortlists.shortlist_publish(
+        shortlist=shortlist, actor=babel.sekretariat, decree_number="B/1/2025", decree_file=None
+    )

@@ -7,14 +7,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
-from pypdf import PdfReader
 
-from judging.enums import ObjectionState, RoundKind
-from judging.models import Assignment, Criterion, Objection, Score, ScoreSheet, Shortlist
+from judging.enums import ObjectionState
+from judging.models import Objection, Shortlist
 from judging.outcomes import shortlists as service
-from kipp.enums import GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
-from tests.judging.outcomes.helpers import passed, round_of, run_of
+from tests.judging.outcomes.helpers import build_shortlist, publish
 from tests.judging.outcomes.test_shortlist_service import PDF
 
 ACTORS = [
@@ -28,34 +26,9 @@ ACTORS = [
 ]
 
 
-@pytest.fixture
-def scored(babel, kipp2025):
-    """Three Bangka Barat proposals ranked in a scoring round, one of them Khusus."""
-    proposals = passed(babel.kominfo, babel.operator_bb, kipp2025, 3, prefix="Usulan")
-    scoring = round_of(kipp2025, 1)
-    run = run_of(scoring, dict(zip(proposals, [90, 80, 70], strict=True)))
-    return {"round": scoring, "run": run, "proposals": proposals}
-
-
-def _build(babel, scored, size=2, level=ResultLevel.TOP99, round_=None):
-    return service.shortlist_build(
-        round_=round_ or scored["round"],
-        run=scored["run"],
-        actor=babel.sekretariat,
-        level=level,
-        rules={"size": size},
-    )
-
-
-def _publish(babel, shortlist):
-    return service.shortlist_publish(
-        shortlist=shortlist, actor=babel.sekretariat, decree_number="B/1/2025", decree_file=None
-    )
-
-
 @pytest.mark.parametrize("actor", [*ACTORS, "anon"])
 def test_shortlist_pages_only_for_the_organiser(client, babel, scored, actor):
-    shortlist = _build(babel, scored)
+    shortlist = build_shortlist(babel, scored)
     if actor != "anon":
         client.force_login(getattr(babel, actor))
     urls = [
@@ -117,7 +90,7 @@ def test_infeasible_shortlist_page_names_the_binding_rule(client, babel, scored)
 
 def test_override_and_publish_through_the_pages(client, babel, scored):
     client.force_login(babel.sekretariat)
-    shortlist = _build(babel, scored)
+    shortlist = build_shortlist(babel, scored)
     third = shortlist.entries.get(rank=3)
 
     refused = client.post(
@@ -162,7 +135,7 @@ def test_override_and_publish_through_the_pages(client, babel, scored):
 
 def test_export_has_every_candidate_with_its_reason(client, babel, scored):
     client.force_login(babel.sekretariat)
-    shortlist = _build(babel, scored)
+    shortlist = build_shortlist(babel, scored)
 
     response = client.get(reverse("judging_shortlist_export", args=[shortlist.pk, "xlsx"]))
 
@@ -177,14 +150,14 @@ def test_export_has_every_candidate_with_its_reason(client, babel, scored):
 
 
 def test_unpublished_shortlist_is_not_public(client, babel, scored):
-    shortlist = _build(babel, scored)
+    shortlist = build_shortlist(babel, scored)
 
     assert client.get(reverse("judging_public_shortlist", args=[shortlist.pk])).status_code == 404
     assert "Usulan 0" not in client.get(reverse("judging_public_list")).text
 
 
 def test_anonymous_visitor_files_an_objection(client, babel, scored):
-    shortlist = _publish(babel, _build(babel, scored))
+    shortlist = publish(babel, build_shortlist(babel, scored))
     top = scored["proposals"][0]
     url = reverse("judging_public_shortlist", args=[shortlist.pk])
 
@@ -220,7 +193,7 @@ def test_anonymous_visitor_files_an_objection(client, babel, scored):
 
 
 def test_objections_beyond_the_limit_get_429(client, babel, scored, settings):
-    shortlist = _publish(babel, _build(babel, scored))
+    shortlist = publish(babel, build_shortlist(babel, scored))
     url = reverse("judging_public_shortlist", args=[shortlist.pk])
     data = {"proposal": str(scored["proposals"][0].pk), "name": "Budi", "text": "x" * 30}
 
@@ -233,7 +206,7 @@ def test_objections_beyond_the_limit_get_429(client, babel, scored, settings):
 
 
 def test_moderation_upholds_through_the_page(client, babel, scored):
-    shortlist = _publish(babel, _build(babel, scored))
+    shortlist = publish(babel, build_shortlist(babel, scored))
     top = scored["proposals"][0]
     objection = Objection.objects.create(
         shortlist=shortlist, proposal=top, name="Budi", email="b@example.id", text="x"
@@ -250,117 +223,10 @@ def test_moderation_upholds_through_the_page(client, babel, scored):
     assert (objection.state, top.state) == (ObjectionState.UPHELD, S.DISQUALIFIED)
 
 
-def _scores(babel, scored, values):
-    """Submitted sheets of the evaluator on the first proposal, two criteria."""
-    round_ = scored["round"]
-    novelty = Criterion.objects.create(round=round_, order=1, name="Kebaruan", weight=60)
-    benefit = Criterion.objects.create(round=round_, order=2, name="Bermanfaat", weight=40)
-    for judge, (a, b) in zip([babel.evaluator, babel.panelist], values, strict=True):
-        assignment = Assignment.objects.create(
-            round=round_, proposal=scored["proposals"][0], judge=judge
-        )
-        sheet = ScoreSheet.objects.create(assignment=assignment, state="submitted", total=80)
-        Score.objects.create(sheet=sheet, criterion=novelty, value=a)
-        Score.objects.create(sheet=sheet, criterion=benefit, value=b)
-
-
-def _final(babel, scored, kipp2025):
-    final = round_of(kipp2025, 2, RoundKind.FINAL)
-    return _publish(babel, _build(babel, scored, size=1, level=ResultLevel.TOP45, round_=final))
-
-
-@pytest.mark.parametrize("actor", ["operator_bb", "admin_bb"])
-def test_operator_never_sees_scores_before_publication(client, babel, scored, kipp2025, actor):
-    _scores(babel, scored, [(8, 6), (6, 9)])
-    proposal = scored["proposals"][0]
-    client.force_login(getattr(babel, actor))
-    url = reverse("judging_feedback", args=[proposal.pk])
-
-    before = client.get(url)
-    detail = client.get(reverse("proposal_detail", args=[proposal.pk]))
-    _publish(babel, _build(babel, scored))  # a Top 99 is not the final result
-    still = client.get(url)
-    _final(babel, scored, kipp2025)
-    after = client.get(url)
-
-    assert (before.status_code, detail.status_code, still.status_code) == (404, 200, 404)
-    assert "Kebaruan" not in detail.text
-    assert after.status_code == 200
-    assert [(c["name"], c["mean"]) for c in after.context["rounds"][0]["criteria"]] == [
-        ("Kebaruan", 7.0),
-        ("Bermanfaat", 7.5),
-    ]
-    assert "evaluator" not in after.text and babel.evaluator.display_name not in after.text
-
-
-@pytest.mark.parametrize(
-    ("actor", "expected"),
-    [
-        ("operator_bb", 200),
-        ("admin_bb", 200),
-        ("sekretariat", 200),
-        ("admin_bt", 404),
-        ("operator_bt", 404),
-        ("evaluator", 404),
-        ("panelist", 404),
-        ("hub_admin", 404),
-    ],
-)
-def test_certificate_download_is_scoped(client, babel, scored, kipp2025, actor, expected):
-    _final(babel, scored, kipp2025)
-    winner, other = scored["proposals"][0], scored["proposals"][1]
-    client.force_login(getattr(babel, actor))
-
-    response = client.get(reverse("judging_certificate", args=[winner.pk]))
-    not_a_winner = client.get(reverse("judging_certificate", args=[other.pk]))
-
-    assert (response.status_code, not_a_winner.status_code) == (expected, 404)
-    if expected == 200:
-        text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
-        assert "Usulan 0" in text and "Top 45" in text and "B/1/2025" in text
-
-
-def test_certificate_needs_login(client, babel, scored, kipp2025):
-    _final(babel, scored, kipp2025)
-
-    response = client.get(reverse("judging_certificate", args=[scored["proposals"][0].pk]))
-
-    assert response.status_code == 302
-
-
-def test_khusus_group_shortlist_for_outstanding(babel, scored, kipp2025):
-    khusus = passed(
-        babel.pdam, babel.operator_bb, kipp2025, 1, prefix="Khusus", kind=GroupKind.KHUSUS
-    )
-    run = run_of(scored["round"], {khusus[0]: 50}, enter=True)
-
-    rows = service.candidate_rows(round_=scored["round"], run=run, level=ResultLevel.OUTSTANDING)
-
-    assert [row.proposal.title for row in rows] == ["Khusus 0"]
-
-
-def test_proposal_page_links_feedback_and_certificate_after_the_final(
-    client, babel, scored, kipp2025
-):
-    winner, other = scored["proposals"][0], scored["proposals"][1]
-    client.force_login(babel.operator_bb)
-    before = client.get(reverse("proposal_detail", args=[winner.pk]))
-    _final(babel, scored, kipp2025)
-
-    page = client.get(reverse("proposal_detail", args=[winner.pk]))
-    not_selected = client.get(reverse("proposal_detail", args=[other.pk]))
-
-    certificate = reverse("judging_certificate", args=[winner.pk])
-    assert certificate not in before.text
-    assert certificate in page.text
-    assert reverse("judging_feedback", args=[other.pk]) in not_selected.text
-    assert reverse("judging_certificate", args=[other.pk]) not in not_selected.text
-
-
 @pytest.mark.parametrize("actor", ["evaluator", "panelist", "operator_bb", "admin_bb", "hub_admin"])
 def test_refused_posts_change_nothing(client, babel, scored, actor):
-    shortlist = _build(babel, scored)
-    published = _publish(babel, _build(babel, scored))
+    shortlist = build_shortlist(babel, scored)
+    published = publish(babel, build_shortlist(babel, scored))
     objection = Objection.objects.create(
         shortlist=published, proposal=scored["proposals"][0], name="B", email="b@x.id", text="x"
     )
@@ -395,7 +261,7 @@ def test_refused_posts_change_nothing(client, babel, scored, actor):
 
 
 def test_objection_with_a_real_attachment_is_stored(client, babel, scored):
-    shortlist = _publish(babel, _build(babel, scored))
+    shortlist = publish(babel, build_shortlist(babel, scored))
 
     client.post(
         reverse("judging_public_shortlist", args=[shortlist.pk]),
