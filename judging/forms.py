@@ -10,9 +10,10 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from hubs.models import Instansi, Region
 from kipp.forms.competitions import WibDateTimeField
 
-from .models import Criterion, Round
+from .models import Affiliation, Criterion, Round
 from .services.rounds import ROUND_FIELDS, CriterionInput
 
 DESCRIPTOR_LINE = re.compile(r"^\s*(\d+)\s*-\s*(\d+)\s*:\s*(.+?)\s*$")
@@ -209,3 +210,25 @@ class ReasonForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Tuliskan alasannya.")},
     )
+
+
+class AffiliationForm(_Crispy, forms.ModelForm):
+    class Meta:
+        model = Affiliation
+        fields = ("instansi", "region", "description")
+        help_texts = {
+            "instansi": _("Instansi tempat Anda bekerja atau pernah bekerja."),
+            "region": _("Wilayah tempat Anda tinggal atau berasal."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["instansi"].queryset = Instansi.objects.filter(is_active=True).only("name")
+        self.fields["region"].queryset = Region.objects.only("name", "code")
+        self._setup_helper()
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("instansi") and not data.get("region"):
+            raise forms.ValidationError(_("Pilih instansi atau wilayah."))
+        return data

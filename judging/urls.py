@@ -67,6 +67,12 @@ urlpatterns = [
         name="judging_round_sheets",
     ),
     path("penilaian/lembar/<int:pk>/", scoring.SheetView.as_view(), name="judging_sheet"),
+    path("penilaian/afiliasi/", scoring.AffiliationsView.as_view(), name="judging_affiliations"),
+    path(
+        "penilaian/afiliasi/<int:pk>/hapus/",
+        scoring.AffiliationRemoveView.as_view(),
+        name="judging_affiliation_remove",
+    ),
     path(
         "penilaian/lembar/<int:pk>/konflik/",
         scoring.SheetConflictView.as_view(),

@@ -168,3 +168,45 @@ def conflict_set(
     )
     _drop_open_assignments(competition_id=competition.pk, proposal_id=proposal.pk, user_id=user.pk)
     return conflict
+
+
+@transaction.atomic
+def affiliation_add(
+    *, user: User, instansi: Instansi | None = None, region=None, description: str = ""
+) -> Affiliation:
+    """The judge declares a tie (an instansi it worked for, a region it lives in). Draft
+    assignments of the judge that the tie now conflicts with become `structure` conflicts
+    and are removed, so no sheet is written under a conflict. Sends nothing."""
+    if instansi is None and region is None:
+        raise Refused(_("Pilih instansi atau wilayah."))
+    affiliation = Affiliation.objects.create(
+        user=user, instansi=instansi, region=region, description=(description or "").strip()
+    )
+    drafts = Assignment.objects.filter(judge=user, sheet__state=SheetState.DRAFT).select_related(
+        "round"
+    )
+    tied = structural_conflicts(judge_ids=[user.pk], proposal_ids=[a.proposal_id for a in drafts])
+    for assignment in drafts:
+        reason = tied.get((assignment.proposal_id, user.pk))
+        if reason is None:
+            continue
+        Conflict.objects.get_or_create(
+            proposal_id=assignment.proposal_id,
+            user=user,
+            defaults={
+                "competition_id": assignment.round.competition_id,
+                "source": ConflictSource.STRUCTURE,
+                "reason": reason,
+                "created_by": user,
+            },
+        )
+        assignment.delete()
+    return affiliation
+
+
+def affiliation_remove(*, affiliation: Affiliation, actor: User) -> None:
+    """The judge withdraws one of its own declarations; conflicts already recorded stay
+    (they are the record of why a judge did not judge). Sends nothing."""
+    if affiliation.user_id != actor.pk:
+        raise Refused(_("Afiliasi ini bukan milik Anda."))
+    affiliation.delete()

@@ -84,13 +84,14 @@ def rubric_default(*, round_: Round, actor: User) -> list[Criterion]:
     bands = defaults.bands(round_.scale_min, round_.scale_max)
     made = []
     for order, (name, description, weight, levels) in enumerate(defaults.CRITERIA):
+        # Stored as written in the regulation (data, not interface text).
         criterion = Criterion.objects.create(
-            round=round_, order=order, name=_(name), description=_(description), weight=weight
+            round=round_, order=order, name=name, description=description, weight=weight
         )
         # A shorter scale has fewer bands: keep the strongest texts for the top bands.
         texts = levels[len(levels) - len(bands) :]
         Descriptor.objects.bulk_create(
-            Descriptor(criterion=criterion, low=low, high=high, text=_(text))
+            Descriptor(criterion=criterion, low=low, high=high, text=text)
             for (low, high), text in zip(bands, texts, strict=True)
         )
         made.append(criterion)

@@ -19,11 +19,11 @@ from kipp.keyset import Key, keyset_page
 from kipp.models import FormSection
 
 from ..enums import EDITABLE_SHEET_STATES, SheetState
-from ..forms import ReasonForm
+from ..forms import AffiliationForm, ReasonForm
 from ..models import Criterion, Descriptor
 from ..selectors.rounds import rounds_judged_by
 from ..selectors.sheets import next_open_sheet, sheet_for_judge, sheets_of_judge
-from ..services.conflicts import conflict_declare
+from ..services.conflicts import affiliation_add, affiliation_remove, conflict_declare
 from ..services.sheets import sheet_save, sheet_transition
 
 PERMISSION = "judging.score"
@@ -176,3 +176,36 @@ class SheetConflictView(AreaRequiredMixin, View):
             request, _("Konflik kepentingan dicatat; usulan ini tidak lagi ditugaskan kepada Anda.")
         )
         return redirect("judging_round_sheets", round_id)
+
+
+class AffiliationsView(AreaRequiredMixin, View):
+    """The judge's own declared ties (instansi, region), used to detect conflicts."""
+
+    permission_required = PERMISSION
+
+    def get(self, request):
+        return self._render(request, AffiliationForm())
+
+    def post(self, request):
+        form = AffiliationForm(request.POST)
+        if not form.is_valid():
+            return self._render(request, form)
+        affiliation_add(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Afiliasi dicatat; usulan yang berkonflik dilepaskan."))
+        return redirect("judging_affiliations")
+
+    def _render(self, request, form):
+        rows = request.user.affiliations.select_related("instansi", "region").order_by("pk")
+        return render(
+            request, "judging/affiliations.html", {"form": form, "affiliations": list(rows)}
+        )
+
+
+class AffiliationRemoveView(AreaRequiredMixin, View):
+    permission_required = PERMISSION
+
+    def post(self, request, pk):
+        affiliation = get_object_or_404(request.user.affiliations.all(), pk=pk)
+        affiliation_remove(affiliation=affiliation, actor=request.user)
+        messages.success(request, _("Afiliasi dihapus."))
+        return redirect("judging_affiliations")

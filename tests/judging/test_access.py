@@ -8,7 +8,14 @@ from django.urls import reverse
 from judging.enums import ConflictSource
 from judging.models import Conflict, Score, ScoreSheet, SheetEvent
 from judging.services.assignment import assignment_add
-from tests.access import Case, check_access, statuses
+from tests.access import (
+    TWO_ROLE_ACTORS,
+    Case,
+    check_access,
+    statuses,
+    two_role_people,
+    with_two_role_actors,
+)
 
 from .conftest import fill_sheet
 
@@ -23,9 +30,21 @@ ACTORS = (
 )
 
 
+# Each two-role person gets what one of its roles gives here: the national Sekretariat
+# (also a hub panelist) organises; the Admin Lokal of Bangka Tengah who is also an operator
+# in Bangka Barat sees no judging; the national evaluator who is also the Babel hub's admin
+# judges nothing in this round and does not organise a national competition.
+MIRRORS = {
+    "sek_panelist_hub": "sekretariat",
+    "admin_operator": "operator_bb",
+    "evaluator_hub": "panelist",
+}
+
+
 @pytest.fixture
 def world(scoring):
     """evaluator holds a draft on bt and a submitted sheet on me; evaluator2 scored bt."""
+    two_role_people(scoring.babel)
     add = {"round_": scoring.round, "actor": scoring.sekretariat}
     scoring.draft = assignment_add(proposal=scoring.bt, judge=scoring.evaluator, **add).sheet
     scoring.done = assignment_add(proposal=scoring.me, judge=scoring.evaluator, **add).sheet
@@ -110,8 +129,8 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-@pytest.mark.parametrize("actor", [*ACTORS, "anon"])
+@pytest.mark.parametrize("case", with_two_role_actors(CASES, MIRRORS), ids=lambda c: c.name)
+@pytest.mark.parametrize("actor", [*ACTORS, *TWO_ROLE_ACTORS, "anon"])
 def test_access_matrix(client, world, case, actor):
     user = None if actor == "anon" else getattr(world, actor, None) or getattr(world.babel, actor)
 

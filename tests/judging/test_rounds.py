@@ -110,3 +110,22 @@ def test_hub_admin_cannot_set_up_a_national_round(scoring):
         )
 
     assert scoring.competition.rounds.count() == 1
+
+
+def test_hub_competition_takes_the_hubs_own_panel(scoring):
+    from tests.kipp import factories as kf
+
+    babel = scoring.babel
+    competition = kf.competition(name="KIPP Babel 2025", hub=babel.hub)
+    round_ = round_save(
+        competition=competition,
+        actor=babel.hub_admin,
+        values=round_values(team=JudgeTeam.PANELIST, name="Panel provinsi"),
+    )
+    hub_panelist = f.organiser(Role.PANELIST, hub=babel.hub, username="panelis.babel")
+
+    with pytest.raises(Refused):
+        round_judges_set(round_=round_, actor=babel.hub_admin, users=[babel.panelist])
+    round_judges_set(round_=round_, actor=babel.hub_admin, users=[hub_panelist])
+
+    assert list(round_.judges.values_list("user__username", flat=True)) == ["panelis.babel"]
