@@ -9,6 +9,7 @@ from collections import Counter
 from django.db.models import Avg, Count, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from hubs.models import User
 from kipp.enums import ProposalState as S
@@ -174,10 +175,11 @@ def slots_of(round_: Round) -> QuerySet[PresentationSlot]:
     )
 
 
-def slots_for_judge(user: User) -> QuerySet[PresentationSlot]:
-    """Presentation slots of the rounds in which the user is a judge."""
+def slots_for_judge(user: User, *, now=None) -> QuerySet[PresentationSlot]:
+    """Presentation slots still to come (from today on) in the rounds the user judges."""
+    today = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     return (
-        PresentationSlot.objects.filter(round__judges__user=user)
+        PresentationSlot.objects.filter(round__judges__user=user, starts_at__gte=today)
         .select_related("round__competition", "proposal__instansi", "proposal__unit")
         .order_by("starts_at", "pk")
     )

@@ -1,7 +1,7 @@
 """Presentation schedule and field verification pages: the Sekretariat schedules, each
 panelist sees its own slots, the panel records field visits; everyone else gets 404."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -77,9 +77,10 @@ def test_schedule_page_only_for_the_organiser(client, babel, presentation, actor
 
 def test_panelist_sees_its_schedule(client, babel, presentation):
     client.force_login(babel.sekretariat)
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     client.post(
         reverse("judging_schedule", args=[presentation.pk]),
-        {"days": "2025-08-12", "starts": "08:00", "ends": "16:00"},
+        {"days": f"2025-08-12\n{tomorrow}", "starts": "08:00", "ends": "08:40"},
     )
     client.force_login(babel.panelist)
 
@@ -87,11 +88,9 @@ def test_panelist_sees_its_schedule(client, babel, presentation):
     client.force_login(babel.evaluator)
     other = client.get(reverse("judging_my_schedule"))
 
-    assert [s.proposal.title for s in mine.context["slots"]] == [
-        "Finalis 0",
-        "Finalis 1",
-        "Finalis 2",
-    ]
+    # Two slots on a past day, one tomorrow: only tomorrow's is still to come.
+    assert PresentationSlot.objects.count() == 3
+    assert [s.proposal.title for s in mine.context["slots"]] == ["Finalis 2"]
     assert list(other.context["slots"]) == []
 
 
