@@ -19,6 +19,7 @@ from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from hubs.models import User
 from kipp.enums import GroupKind, ResultLevel
@@ -188,12 +189,40 @@ def seed() -> dict[str, int]:
     competition = Competition.objects.get(slug=SLUG)
     if not competition.rounds.exists():
         _history(competition)
+    _schedule_open_presentations()
     finalists_ = Proposal.objects.filter(competition=competition, state__in=[S.WINNER])
     return {
         "proposals": Proposal.objects.filter(competition=competition).count(),
         "rounds": competition.rounds.count(),
         "top45": finalists_.count(),
     }
+
+
+def _schedule_open_presentations() -> None:
+    """Give a presentation round still to come that has finalists but no timetable its
+    slots, from its opening time to 16:00 WIB of each of its days (KIPP 2024's panel)."""
+    sekretariat = User.objects.get(username="sekretariat")
+    waiting = Round.objects.filter(
+        kind=RoundKind.PRESENTATION, slots__isnull=True, entries__isnull=False
+    ).exclude(competition__slug=SLUG)
+    for round_ in waiting.select_related("competition").distinct():
+        opens = timezone.localtime(round_.opens_at)
+        days = (timezone.localtime(round_.closes_at).date() - opens.date()).days + 1
+        windows = [
+            DayWindow(
+                opens + timedelta(days=n),
+                (opens + timedelta(days=n)).replace(hour=16, minute=0),
+            )
+            for n in range(days)
+            if (opens + timedelta(days=n)).hour < 16
+        ]
+        finalists.schedule_build(
+            round_=round_,
+            actor=sekretariat,
+            days=windows,
+            breaks=[Break(time(12, 0), time(13, 0))],
+            place="Ruang rapat Kedeputian Pelayanan Publik (luring) dan Zoom",
+        )
 
 
 def _history(competition: Competition) -> None:

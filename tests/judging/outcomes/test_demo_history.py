@@ -5,6 +5,7 @@ import io
 from django.core.management import call_command
 from django.db.models import Count
 
+from hubs.models import User
 from judging.enums import ObjectionState, RoundKind
 from judging.models import (
     FieldVerification,
@@ -15,6 +16,7 @@ from judging.models import (
     ScoreSheet,
     Shortlist,
 )
+from judging.outcomes.selectors import slots_for_judge
 from kipp.enums import ProposalState as S
 from kipp.enums import ResultLevel
 from kipp.models import Proposal, Result
@@ -85,3 +87,8 @@ def test_kipp_2023_has_complete_rounds(db, settings):
         S.OUTSTANDING,
         S.NOT_SELECTED,
     }
+    # The open presentation round of KIPP 2024 is scheduled for its panel.
+    panelist = User.objects.get(username="panelis1")
+    upcoming = slots_for_judge(panelist)
+    assert upcoming.count() == 3
+    assert {slot.round.competition.slug for slot in upcoming} == {"kipp-2024"}
