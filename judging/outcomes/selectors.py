@@ -110,6 +110,44 @@ def composition_problems(shortlist: Shortlist, entries) -> list[str]:
     return problems
 
 
+def shortlist_trail(shortlist: Shortlist, limit: int = 200) -> list[dict]:
+    """The shortlist's audit trail, newest first: built and published (its own history),
+    every manual change of an entry with its author and reason (two queries)."""
+    own = shortlist.history.select_related("history_user").only(
+        "history_date", "history_type", "history_change_reason", "published_at", "history_user"
+    )
+    changes = (
+        ShortlistEntry.history.filter(shortlist_id=shortlist.pk, history_type="~")
+        .select_related("history_user", "proposal")
+        .only(
+            "history_date",
+            "history_change_reason",
+            "selected",
+            "history_user",
+            "proposal__title",
+        )
+    )
+    trail = [
+        {
+            "at": row.history_date,
+            "who": row.history_user,
+            "what": row.history_change_reason or "",
+            "title": "",
+        }
+        for row in own
+    ] + [
+        {
+            "at": row.history_date,
+            "who": row.history_user,
+            "what": row.history_change_reason or "",
+            "title": row.proposal.title,
+            "selected": row.selected,
+        }
+        for row in changes.order_by("-history_date")[:limit]
+    ]
+    return sorted(trail, key=lambda item: item["at"], reverse=True)[:limit]
+
+
 def objections_of(shortlist: Shortlist) -> QuerySet[Objection]:
     return shortlist.objections.select_related("proposal", "moderated_by").order_by(
         "state", "-created_at", "-pk"

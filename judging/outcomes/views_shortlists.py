@@ -89,6 +89,7 @@ class ShortlistView(AreaRequiredMixin, View):
             "override_form": OverrideForm(),
             "objections": selectors.objections_of(shortlist) if shortlist.published_at else [],
             "moderation_form": ModerationForm(),
+            "trail": selectors.shortlist_trail(shortlist),
         }
         return render(request, "judging/outcomes/shortlist.html", context)
 

@@ -43,7 +43,7 @@ def test_shortlist_page_queries(client, babel, kipp2025, django_assert_num_queri
     client.force_login(babel.sekretariat)
     url = reverse("judging_shortlist", args=[shortlist.pk])
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(8):
         response = client.get(url)
 
     assert response.status_code == 200
@@ -58,7 +58,7 @@ def test_published_shortlist_page_queries(
     client.force_login(babel.sekretariat)
     url = reverse("judging_shortlist", args=[shortlist.pk])
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         response = client.get(url)
 
     assert response.status_code == 200

@@ -111,6 +111,13 @@ def test_override_and_publish_through_the_pages(client, babel, scored):
     )
     page = client.get(reverse("judging_shortlist", args=[shortlist.pk]))
     assert "Jumlah terpilih 3, diminta 2." in page.text
+    latest = page.context["trail"][0]
+    assert (latest["who"], latest["what"], latest["title"], latest["selected"]) == (
+        babel.sekretariat,
+        "Hasil pleno.",
+        "Usulan 2",
+        True,
+    )
 
     not_pdf = client.post(
         reverse("judging_shortlist_publish", args=[shortlist.pk]),
