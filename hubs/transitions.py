@@ -16,10 +16,15 @@ class Rule:
     sides: frozenset[str]
     window: str | None = None
     note_required: bool = False
+    # False: made only by a service that writes its own records alongside (publishing final
+    # results, upholding an objection); never offered as a button on its own.
+    manual: bool = True
 
 
-def rule(*sides: str, window: str | None = None, note_required: bool = False) -> Rule:
-    return Rule(frozenset(sides), window, note_required)
+def rule(
+    *sides: str, window: str | None = None, note_required: bool = False, manual: bool = True
+) -> Rule:
+    return Rule(frozenset(sides), window, note_required, manual)
 
 
 def rule_for(
@@ -43,4 +48,8 @@ def rule_for(
 
 def targets(table: dict[tuple[str, str], Rule], source: str, sides: set[str]) -> list[str]:
     """Targets the sides may move to from `source`, in table order (windows aside)."""
-    return [to for (frm, to), found in table.items() if frm == source and found.sides & sides]
+    return [
+        to
+        for (frm, to), found in table.items()
+        if frm == source and found.manual and found.sides & sides
+    ]

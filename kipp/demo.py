@@ -324,6 +324,15 @@ def seed() -> dict[str, int]:
                 )
                 for level in levels
             )
+            # Published with the Top 45: the Top 99 left out of it were not selected.
+            outcome = S.WINNER if ResultLevel.TOP45 in levels else S.NOT_SELECTED
+            if levels:
+                workflow.proposal_transition(
+                    proposal=made,
+                    actor=sekretariat,
+                    to_state=outcome,
+                    now=PUBLISHED_2023[ResultLevel.TOP45],
+                )
 
     # KIPP 2025 stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.

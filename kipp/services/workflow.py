@@ -45,6 +45,14 @@ TRANSITIONS: dict[tuple[str, str], Rule] = {
     (S.RETURNED, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
     (S.FORWARDED, S.ADMIN_PASSED): _rule(ORGANISER),
     (S.FORWARDED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+    # The final outcome, when the organiser publishes the final results (judging services).
+    (S.ADMIN_PASSED, S.WINNER): _rule(ORGANISER, manual=False),
+    (S.ADMIN_PASSED, S.OUTSTANDING): _rule(ORGANISER, manual=False),
+    (S.ADMIN_PASSED, S.NOT_SELECTED): _rule(ORGANISER, manual=False),
+    # After an upheld objection against a published result, with the reason.
+    (S.ADMIN_PASSED, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
+    (S.WINNER, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
+    (S.OUTSTANDING, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
 }
 
 # The Admin Lokal submitting on the operator's behalf gets the later verification close.
@@ -70,13 +78,13 @@ def is_organiser(user: User, competition: Competition) -> bool:
 
 
 def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -> list[str]:
-    """Target states the user may move the proposal to now (for showing buttons)."""
+    """Target states the user may move the proposal to now by hand (for showing buttons)."""
     now = now or timezone.now()
     sides = sides_of(user, proposal)
     limits = None
     moves = []
     for (source, target), rule in TRANSITIONS.items():
-        if source != proposal.state or not (rule.sides & sides):
+        if source != proposal.state or not rule.manual or not (rule.sides & sides):
             continue
         window = _window(rule, sides)
         if window:
@@ -236,6 +244,10 @@ MESSAGES = {
     S.ADMIN_PASSED: (None, N_("Usulan lolos seleksi administrasi: %(title)s")),
     S.ADMIN_FAILED: (None, N_("Usulan tidak lolos seleksi administrasi: %(title)s")),
     S.WITHDRAWN: (None, N_("Usulan ditarik: %(title)s")),
+    S.WINNER: (None, N_("Usulan meraih Top 45: %(title)s")),
+    S.OUTSTANDING: (None, N_("Usulan meraih Outstanding Achievement: %(title)s")),
+    S.NOT_SELECTED: (None, N_("Hasil akhir diumumkan, usulan tidak terpilih: %(title)s")),
+    S.DISQUALIFIED: (None, N_("Usulan didiskualifikasi: %(title)s")),
 }
 
 
