@@ -2,8 +2,8 @@
 
 Pemprov 3, Kota Pangkalpinang 2, Bangka 5, Bangka Barat 4, Bangka Tengah 2, Bangka Selatan
 1, Belitung 3, Belitung Timur 3, at different stages, some with overdue activities; the
-sources are demo innovations with published Top 99 or better results (KIPP 2023), four of
-them added here from real places outside Babel with invented people. Every write goes
+sources are demo innovations with published Top 99 or better results of KIPP 2023: two from
+Babel and four winners of the judging demo from other provinces. Every write goes
 through the services and the one transition function; keyed on programme name and
 (instansi, source), so running it again changes nothing.
 """
@@ -15,11 +15,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from hubs.enums import InstansiKind, Role
-from hubs.models import Hub, Instansi, Membership, Region, Unit, User
+from hubs.enums import Role
+from hubs.models import Hub, Instansi, Membership, User
 from kipp import demo as kipp_demo
-from kipp.enums import GroupKind, ResultLevel
-from kipp.models import Competition, Innovation, Result
+from kipp.enums import ResultLevel
+from kipp.models import Innovation, Result
 
 from .enums import ActivityStatus, DocumentKind, HubEventKind, Stage
 from .models import Commitment, HubEvent, Programme
@@ -31,47 +31,11 @@ MENTOR = ("pendamping.ubb", "Dr. Rina Apriyanti (Universitas Bangka Belitung)")
 PEMPROV = "Pemerintah Provinsi Kepulauan Bangka Belitung"
 S = Stage
 
-# Sources from other provinces: (instansi, kind, region code, unit, title, started, level)
-NEW_SOURCES = [
-    (
-        "Pemerintah Kabupaten Muara Enim",
-        InstansiKind.KABUPATEN,
-        "16.03",
-        "Dinas Penanaman Modal dan PTSP",
-        "Izin Kilat Muara Enim",
-        date(2020, 2, 3),
-        ResultLevel.TOP99,
-    ),
-    (
-        "Pemerintah Kabupaten Banyuwangi",
-        InstansiKind.KABUPATEN,
-        "35.10",
-        "Dinas Kependudukan dan Pencatatan Sipil",
-        "Akta Langsung dari Ruang Bersalin",
-        date(2019, 6, 3),
-        ResultLevel.TOP45,
-    ),
-    (
-        "Pemerintah Kota Surabaya",
-        InstansiKind.KOTA,
-        "35.78",
-        "Dinas Kesehatan",
-        "Antrean Puskesmas Daring",
-        date(2020, 9, 1),
-        ResultLevel.TOP99,
-    ),
-    (
-        "Pemerintah Kabupaten Sumedang",
-        InstansiKind.KABUPATEN,
-        "32.11",
-        "Badan Perencanaan Pembangunan Daerah",
-        "Tepat Sasaran Data Stunting",
-        date(2021, 1, 18),
-        ResultLevel.TOP99,
-    ),
-]
+# Sources from other provinces fill four slots, in this order, with KIPP 2023 innovations the
+# judging demo took to a published result (see `_sources`).
+IZIN, AKTA, ANTREAN, STUNTING = "izin", "akta", "antrean", "stunting"
+SLOTS = [IZIN, AKTA, ANTREAN, STUNTING]
 SAPA, JEMPOL = "Sapa Warga Babar", "Si Jempol: Dukcapil Jemput Bola"
-IZIN, AKTA, ANTREAN, STUNTING = (source[4] for source in NEW_SOURCES)
 
 # Adopting instansi -> [(source title, stage reached)]; 23 in all.
 COMMITMENTS = {
@@ -110,39 +74,25 @@ def _pdf(name: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, kipp_demo.PDF, "application/pdf")
 
 
-def _sources(users) -> dict[str, Innovation]:
-    """The catalogue innovations used as sources; the four from outside Babel are entered
-    into KIPP 2023 as their proposers would and given their published result."""
-    kipp2023 = Competition.objects.get(slug="kipp-2023")
-    regions = {r.code: r for r in Region.objects.filter(code__in=[s[2] for s in NEW_SOURCES])}
-    for name, kind, code, unit_name, title, started, level in NEW_SOURCES:
-        instansi, _ = Instansi.objects.get_or_create(
-            name=name, defaults={"kind": kind, "region": regions[code]}
-        )
-        unit, _ = Unit.objects.get_or_create(instansi=instansi, name=unit_name)
-        steps = [(state, None, "") for state in kipp_demo.PASSED]
-        made = kipp_demo._proposal(
-            kipp2023,
-            unit,
-            title,
-            GroupKind.UMUM,
-            started,
-            steps,
-            None,
-            datetime(2023, 2, 1, 2, tzinfo=UTC),
-            users,
-        )
-        if made:
-            levels = [ResultLevel.TOP99] + ([level] if level != ResultLevel.TOP99 else [])
-            for each in levels:
-                Result.objects.create(
-                    proposal=made,
-                    level=each,
-                    published_at=kipp_demo.PUBLISHED_2023[each],
-                    created_at=kipp_demo.PUBLISHED_2023[each],
-                )
-    titles = [SAPA, JEMPOL, IZIN, AKTA, ANTREAN, STUNTING]
-    return {i.title: i for i in Innovation.objects.filter(title__in=titles)}
+def _sources() -> dict[str, Innovation]:
+    """The catalogue innovations used as sources: the two Babel ones of the kipp demo, and
+    for the four other slots the first KIPP 2023 innovations from outside Babel (Top 45
+    before Top 99, then by title) whose result the judging demo published and nobody
+    revoked, so the sources are the competition's own winners and every run picks the same."""
+    found = {i.title: i for i in Innovation.objects.filter(title__in=[SAPA, JEMPOL])}
+    counted = Result.objects.filter(
+        proposal__competition__slug="kipp-2023",
+        published_at__isnull=False,
+        revoked_at__isnull=True,
+        level__in=[ResultLevel.TOP45, ResultLevel.TOP99],
+    ).exclude(proposal__instansi__region__parent__code="19")
+    ranked = counted.order_by("level", "proposal__innovation__title").values_list(
+        "proposal__innovation_id", flat=True
+    )
+    chosen = list(dict.fromkeys(ranked))[: len(SLOTS)]
+    innovations = Innovation.objects.in_bulk(chosen)
+    found.update(zip(SLOTS, (innovations[pk] for pk in chosen), strict=True))
+    return found
 
 
 def _mentor(hub: Hub) -> User:
@@ -328,7 +278,7 @@ def seed() -> dict[str, int]:
     hub = Hub.objects.get(province__code="19")
     hub_admin = users["hub.babel"]
     mentor = _mentor(hub)
-    sources = _sources(users)
+    sources = _sources()
     programme = _programme(hub, hub_admin)
     n = 0
     for instansi_name, items in COMMITMENTS.items():
