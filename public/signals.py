@@ -1,0 +1,56 @@
+"""Keeps the public database and its cache in step with the competition (a signal, so
+kipp's services need not know the public side exists):
+
+- a proposal's state saved (every `proposal_transition`): its record is rewritten or
+  removed, and so are the records of the innovation it replicates ("replicated" flag);
+- a result saved (created, published, revoked): its proposal's record is rewritten;
+- a competition's administrative results published: its passed proposals enter.
+
+Each change also bumps the cache version (`public.cache.bump`), now and again after
+commit, so no reader caches the old answer between the two. Bulk writes (`bulk_create`,
+`.update()`) send no signal: their authors call `public.services.records_refresh`.
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from kipp.models import Competition, Proposal, Result
+
+from . import cache, services
+
+
+def _changed(update_fields, *names) -> bool:
+    return update_fields is None or bool(set(update_fields) & set(names))
+
+
+def _bump():
+    cache.bump()
+    transaction.on_commit(cache.bump)
+
+
+@receiver(post_save, sender=Proposal, dispatch_uid="public_proposal_saved")
+def proposal_saved(sender, instance: Proposal, created, update_fields, raw=False, **kwargs):
+    if raw or created or not _changed(update_fields, "state"):
+        return
+    services.records_refresh(proposal_ids=[instance.pk])
+    if instance.source_innovation_id:
+        services.records_refresh_innovations(innovation_ids=[instance.source_innovation_id])
+    _bump()
+
+
+@receiver(post_save, sender=Result, dispatch_uid="public_result_saved")
+def result_saved(sender, instance: Result, raw=False, **kwargs):
+    if raw:
+        return
+    services.records_refresh(proposal_ids=[instance.proposal_id])
+    _bump()
+
+
+@receiver(post_save, sender=Competition, dispatch_uid="public_competition_saved")
+def competition_saved(sender, instance: Competition, created, update_fields, raw=False, **kw):
+    if raw or created or not _changed(update_fields, "admin_results_published_at", "year"):
+        return
+    ids = Proposal.objects.filter(competition=instance).values_list("pk", flat=True)
+    services.records_refresh(proposal_ids=list(ids))
+    _bump()
