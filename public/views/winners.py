@@ -83,7 +83,7 @@ class CompetitionWinnersView(TemplateView):
             raise Http404
         context.update(
             competition=competition,
-            levels=mark_safe(rendered),  # noqa: S308 - our own rendering
+            winners_html=mark_safe(rendered),  # noqa: S308 - our own rendering
             downloads=download_links("winners_download", competition.slug),
         )
         return context
@@ -135,9 +135,10 @@ class WinnerDetailView(TemplateView):
             record=record,
             levels=[
                 ResultLevel(level).label
-                for level in results_counted()
-                .filter(proposal_id=record.pk)
-                .values_list("level", flat=True)
+                for level in sorted(
+                    results_counted().filter(proposal_id=record.pk).values_list("level", flat=True),
+                    key=LEVEL_ORDER[::-1].index,
+                )
             ],
             documents=list(selectors.public_evidence_of(record.pk)),
         )

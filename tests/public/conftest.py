@@ -32,15 +32,20 @@ def past_competition(year: int, name: str) -> Competition:
     return made
 
 
-def entry(unit, actor, *, competition, title, summary="", results=(), reached=PASSED, **extra):
+def entry(
+    unit, actor, *, competition, title, summary="", results=(), reached=PASSED, sdgs=(9, 16),
+    **extra,
+):  # fmt: skip
     """A proposal of `competition` that went through `reached` with its public summary and
     published `results`, copied into the public database."""
     made = kf.history(unit, actor, competition=competition, title=title, reached=reached)
     Proposal.objects.filter(pk=made.pk).update(
         sections={"ringkasan": summary, "ide_inovatif": "RAHASIA-INTERNAL"},
         team=[{"name": "Budi Santoso", "position": "Ketua", "phone": "0812-9999-0000"}],
+        category=competition.categories.order_by("order").last(),
         **extra,
     )
+    made.sdgs.set(kf.sdg_goals().filter(number__in=sdgs))
     for level in results:
         kf.result(made, level)
     services.records_refresh(proposal_ids=[made.pk])
@@ -70,7 +75,7 @@ def public_db(babel):
     )  # fmt: skip
     made.posyandu = entry(
         babel.disdukcapil, babel.operator_bt, competition=k2024, title="Posyandu Digital",
-        summary="Bidan mengurus izin praktik dan mencatat balita dari desa.",
+        summary="Bidan mengurus izin praktik dan mencatat balita dari desa.", sdgs=(3,),
     )  # fmt: skip
     made.muara = entry(
         muara_unit, actor, competition=k2024, title="Jemput Bola Kesehatan Desa",
