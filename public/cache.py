@@ -43,8 +43,12 @@ def cached(name: str, compute: Callable, *, timeout: int = TIMEOUT):
     return cache.get_or_set(key(name), compute, timeout)
 
 
-def fragment(name: str, params, render: Callable[[], str], *, timeout: int = TIMEOUT) -> str:
-    """A rendered piece of a page for these query parameters, from the cache if there."""
+def fragment(
+    name: str, params, render: Callable[[], str], *, path: str = "", timeout: int = TIMEOUT
+):
+    """A rendered piece of a page (or an API answer) for this path and these query
+    parameters, from the cache if there. Both are hashed: a key stays short and clean
+    whatever a visitor puts in the address."""
     items = sorted((k, v) for k in params for v in params.getlist(k))
-    digest = hashlib.sha256(urlencode(items).encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{path}?{urlencode(items)}".encode()).hexdigest()[:32]
     return cache.get_or_set(key(name, digest), render, timeout)

@@ -25,8 +25,10 @@ from . import serializers
 
 class CachedReadOnly(viewsets.ReadOnlyModelViewSet):
     def _cached(self, request, answer):
-        name = "api:" + request.path
-        return Response(cache.fragment(name, request.query_params, lambda: answer().data))
+        data = cache.fragment(
+            "api", request.query_params, lambda: answer().data, path=request.path
+        )
+        return Response(data)
 
     def list(self, request, *args, **kwargs):
         return self._cached(
