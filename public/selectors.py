@@ -115,6 +115,7 @@ def innovation_records(innovation_id: int) -> list[InnovationRecord]:
         .select_related("province", "regency", "competition")
         .prefetch_related(
             "sdgs",
+            Prefetch("proposal", queryset=Proposal.objects.only("pk")),
             Prefetch(
                 "proposal__evidence",
                 queryset=Evidence.objects.filter(kind__in=PUBLIC_EVIDENCE_KINDS).only(

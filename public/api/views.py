@@ -25,9 +25,7 @@ from . import serializers
 
 class CachedReadOnly(viewsets.ReadOnlyModelViewSet):
     def _cached(self, request, answer):
-        data = cache.fragment(
-            "api", request.query_params, lambda: answer().data, path=request.path
-        )
+        data = cache.fragment("api", request.query_params, lambda: answer().data, path=request.path)
         return Response(data)
 
     def list(self, request, *args, **kwargs):

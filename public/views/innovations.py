@@ -39,7 +39,8 @@ class InnovationListView(TemplateView):
             page = record_page(filterset, params)
             return render_to_string(
                 "public/_innovation_rows.html",
-                {"request": self.request, "page_obj": page, "object_list": page.object_list},
+                {"page_obj": page, "object_list": page.object_list},
+                request=self.request,
             )
 
         context.update(

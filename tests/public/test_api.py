@@ -67,8 +67,9 @@ def test_api_filters_match_the_page(client, public_db):
     province = public_db.babel.province.pk
     titles = [
         item["title"]
-        for item in client.get("/api/v1/innovations/", {"provinsi": province, "tahun": 2024})
-        .json()["results"]
+        for item in client.get(
+            "/api/v1/innovations/", {"provinsi": province, "tahun": 2024}
+        ).json()["results"]
     ]
     assert sorted(titles) == ["Gerai Air Keliling", "Posyandu Digital"]
     searched = client.get("/api/v1/innovations/", {"q": "perizinan"}).json()["results"]

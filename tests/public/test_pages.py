@@ -132,7 +132,9 @@ def test_province_winners_and_winner_page(client, public_db):
 
 
 def test_public_document_download_and_private_ones_refused(client, public_db):
-    standard = kf.evidence_file(public_db.perizinan, public_db.babel.operator_bb, "service_standard")
+    standard = kf.evidence_file(
+        public_db.perizinan, public_db.babel.operator_bb, "service_standard"
+    )
     decree = kf.evidence_file(public_db.perizinan, public_db.babel.operator_bb, "innovator_decree")
     draft_doc = kf.evidence_file(public_db.draft, public_db.babel.operator_bb, "service_standard")
     response = client.get(f"/inovasi/dokumen/{standard.pk}/")
