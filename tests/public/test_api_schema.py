@@ -9,7 +9,6 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-
 from config.wsgi import application
 
 # Read from the running application, as a client would (building it reads no rows).

@@ -7,9 +7,8 @@ import json
 
 from openpyxl import load_workbook
 
-from kipp.enums import GroupKind
+from kipp.enums import GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
-from kipp.enums import ResultLevel
 from kipp.services import workflow
 from public.enums import Stage
 from public.models import InnovationRecord

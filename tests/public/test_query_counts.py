@@ -5,10 +5,10 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 
+from hubs.enums import InstansiKind
 from kipp.enums import ProposalState as S
 from kipp.enums import ResultLevel
 from kipp.models import Result
-from hubs.enums import InstansiKind
 from public import services
 from tests import factories as f
 from tests.kipp import factories as kf
