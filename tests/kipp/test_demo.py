@@ -57,9 +57,11 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
     kipp2023 = Proposal.objects.filter(competition__slug="kipp-2023")
     assert set(kipp2023.values_list("state", flat=True)) == {S.ADMIN_PASSED}
     assert sorted(
-        Result.objects.filter(published_at__isnull=False, revoked_at__isnull=True).values_list(
-            "proposal__title", "level"
-        )
+        Result.objects.filter(
+            published_at__isnull=False,
+            revoked_at__isnull=True,
+            proposal__competition__slug="kipp-2023",
+        ).values_list("proposal__title", "level")
     ) == [
         ("Sapa Warga Babar", ResultLevel.TOP45),
         ("Sapa Warga Babar", ResultLevel.TOP99),

@@ -16,6 +16,12 @@ from tests.kipp import factories as kf
 PASSED = [S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED]
 
 
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded evidence goes to a temporary folder, never into var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
 def past_competition(year: int, name: str) -> Competition:
     opens = timezone.make_aware(datetime(year, 1, 10, 12))
     made = kf.competition(

@@ -5,9 +5,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from hubs import demo
 from kipp import demo as kipp_demo
+from public import demo as public_demo
 
 # Later apps add their own demo loaders here, in dependency order.
-SEEDERS = [demo.seed, kipp_demo.seed]
+SEEDERS = [demo.seed, kipp_demo.seed, public_demo.seed]
 
 
 class Command(BaseCommand):
