@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from hubs.enums import Cluster, RegionLevel
 from hubs.models import Region
 from kipp.enums import GroupKind
-from kipp.models import SdgGoal
+from kipp.models import Category, Competition, SdgGoal
 from kipp.widgets import FilterSelect
 
 from . import cache
@@ -33,8 +33,13 @@ def filter_choices() -> dict[str, list]:
     def compute():
         regions = list(Region.objects.values_list("pk", "name", "level", "parent_id"))
         return {
+            # From the competitions (a few rows), not a DISTINCT over the public entries.
             "years": sorted(
-                set(InnovationRecord.objects.values_list("year", flat=True).distinct()),
+                set(
+                    Competition.objects.filter(admin_results_published_at__isnull=False)
+                    .values_list("year", flat=True)
+                    .distinct()
+                ),
                 reverse=True,
             ),
             "provinces": sorted(
@@ -51,8 +56,8 @@ def filter_choices() -> dict[str, list]:
             ),
             "categories": sorted(
                 set(
-                    InnovationRecord.objects.exclude(category_name="")
-                    .values_list("category_name", flat=True)
+                    Category.objects.filter(competition__admin_results_published_at__isnull=False)
+                    .values_list("name", flat=True)
                     .distinct()
                 )
             ),
@@ -111,13 +116,27 @@ class InnovationFilter(django_filters.FilterSet):
         self.filters["tahun"].extra["choices"] = [(y, str(y)) for y in choices["years"]]
         self.filters["provinsi"].extra["choices"] = choices["provinces"]
         province = self._province()
+        # Every kabupaten/kota is a valid value; the select shows those of the chosen
+        # province only (five hundred options would weigh on every page).
         self.filters["kabkota"].extra["choices"] = [
-            (pk, name)
-            for pk, name, parent in choices["regencies"]
-            if province is None or parent == province
+            (pk, name) for pk, name, _parent in choices["regencies"]
+        ]
+        self._shown_regencies = [
+            (pk, name) for pk, name, parent in choices["regencies"] if parent == province
         ]
         self.filters["kategori"].extra["choices"] = [(c, c) for c in choices["categories"]]
         self.filters["sdg"].extra["choices"] = choices["sdgs"]
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_regencies_narrowed", False):
+            form.fields["kabkota"].widget.choices = [
+                ("", form.fields["kabkota"].choices[0][1]),
+                *self._shown_regencies,
+            ]
+            form._regencies_narrowed = True
+        return form
 
     def _province(self) -> int | None:
         raw = (self.data or {}).get("provinsi", "")
