@@ -43,8 +43,12 @@ class InnovationListView(TemplateView):
                 request=self.request,
             )
 
+        def render_filters() -> str:
+            return render_to_string("public/_innovation_filters.html", {"filter": filterset})
+
         context.update(
             filter=filterset,
+            filters=mark_safe(cache.fragment("innovation-filters", params, render_filters)),  # noqa: S308 - our own rendering
             rows=mark_safe(cache.fragment("innovations", params, render)),  # noqa: S308 - our own rendering
             downloads=download_links(
                 "public_innovations_download", query=_without_position(params)
