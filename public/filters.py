@@ -142,8 +142,11 @@ class InnovationFilter(django_filters.FilterSet):
         raw = (self.data or {}).get("provinsi", "")
         return int(raw) if str(raw).isdigit() and len(str(raw)) < 10 else None
 
+    # See `public.search.search`: None decides by itself, the list page sets it.
+    typo: bool | None = None
+
     def _search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search(queryset, value) if value.strip() else queryset
+        return search(queryset, value, typo=self.typo) if value.strip() else queryset
 
     def _replicated(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == YES:

@@ -45,20 +45,25 @@ def rough_stem(word: str) -> str:
     return word
 
 
-def search(queryset: QuerySet, text: str) -> QuerySet:
-    """`queryset` narrowed to the records matching `text`, annotated with `relevance`."""
+def search(queryset: QuerySet, text: str, *, typo: bool | None = None) -> QuerySet:
+    """`queryset` narrowed to the records matching `text`, annotated with `relevance`.
+
+    PostgreSQL: `typo=False` runs the full-text search only, `typo=True` the trigram
+    fallback only; None asks first whether the words match anything. The list page uses
+    the first two (it falls back when its first page is empty): for words found nowhere
+    the planner answers `EXISTS` with a sequential scan, expecting an early hit."""
     terms = words(text)
     if not terms:
         return queryset.annotate(relevance=Value(0, output_field=IntegerField()))
     if connection.vendor == "postgresql":
-        return _postgres(queryset, terms)
+        return _postgres(queryset, terms, typo)
     return _like(queryset, terms)
 
 
-def _postgres(queryset: QuerySet, terms: list[str]) -> QuerySet:
+def _postgres(queryset: QuerySet, terms: list[str], typo: bool | None) -> QuerySet:
     query = SearchQuery(" ".join(terms), config="indonesian", search_type="plain")
     matched = queryset.filter(search=query)
-    if matched.exists():
+    if typo is False or (typo is None and matched.exists()):
         return matched.annotate(
             relevance=Cast(SearchRank(F("search"), query) * 1_000_000, IntegerField())
         )

@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 
 from hubs.enums import RegionLevel
-from kipp.enums import GroupKind, ProposalState
+from kipp.enums import ProposalState
 from kipp.models import Proposal
 from kipp.selectors.results import results_counted
 
@@ -164,7 +164,3 @@ def records_rebuild() -> int:
     written = records_refresh(proposal_ids=candidates)
     cache.bump()
     return written
-
-
-def replication_changed(proposal: Proposal) -> bool:
-    return proposal.group.kind == GroupKind.REPLIKASI and proposal.source_innovation_id is not None

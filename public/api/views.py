@@ -24,6 +24,9 @@ from . import serializers
 
 
 class CachedReadOnly(viewsets.ReadOnlyModelViewSet):
+    # Ids only, and no longer than an id can be (a longer number would overflow SQLite).
+    lookup_value_regex = "[0-9]{1,10}"
+
     def _cached(self, request, answer):
         data = cache.fragment("api", request.query_params, lambda: answer().data, path=request.path)
         return Response(data)
@@ -116,6 +119,7 @@ class OutcomeViewSet(CachedReadOnly):
 class CompetitionViewSet(CachedReadOnly):
     serializer_class = serializers.CompetitionSerializer
     lookup_field = "slug"
+    lookup_value_regex = "[-a-zA-Z0-9_]{1,60}"
     filterset_fields = ["year"]
 
     def get_queryset(self):

@@ -4,6 +4,7 @@ The list's rows are rendered once per set of parameters and kept in the cache un
 next change of results (`public.cache`); the filter bar is drawn from cached choices.
 """
 
+from django.db import connection
 from django.http import FileResponse, Http404
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -23,8 +24,19 @@ SEARCH_KEYS = (Key("relevance", descending=True), Key("year", descending=True), 
 def record_page(filterset: InnovationFilter, params, *, size: int = PAGE_SIZE):
     """One keyset page of the filtered records: by relevance when searching, else by year
     (latest first) and title."""
-    keys = SEARCH_KEYS if filterset.searching else LIST_KEYS
-    return keyset_page(filterset.qs, keys, params, size=size)
+    if not filterset.searching:
+        return keyset_page(filterset.qs, LIST_KEYS, params, size=size)
+    if connection.vendor != "postgresql":
+        return keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
+    # Full-text first. A page past either end shows the nearest one, so an empty page means
+    # no word matched anywhere: trigrams (typos) then, on every page of that search.
+    filterset.typo = False
+    page = keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
+    if page.object_list:
+        return page
+    filterset.typo = True
+    del filterset._qs
+    return keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
 
 
 class InnovationListView(TemplateView):

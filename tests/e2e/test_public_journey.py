@@ -26,7 +26,13 @@ def serious(page) -> list[str]:
 
 @pytest.mark.parametrize("width", sorted(VIEWPORTS))
 def test_visitor_searches_filters_opens_a_winner_and_downloads(
-    transactional_db, public_db, live_server, browser, screenshot, tmp_path, width  # noqa: F811
+    transactional_db,
+    public_db,  # noqa: F811 - the fixture imported above
+    live_server,
+    browser,
+    screenshot,
+    tmp_path,
+    width,
 ):
     context = browser.new_context(viewport=VIEWPORTS[width], locale="id-ID", accept_downloads=True)
     console: list[str] = []

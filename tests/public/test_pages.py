@@ -210,3 +210,12 @@ def test_sitemap_lists_public_pages(client, public_db):
     assert f"/inovasi/{record.innovation_id}/" in text
     assert "/pemenang/kipp-2023/" in text
     assert f"/inovasi/{public_db.draft.innovation_id}/" not in text
+
+
+def test_language_switch_keeps_the_page(client, public_db):
+    page = "/inovasi/?q=perizinan&tahun=2023"
+    assert f'name="next" value="{page.replace("&", "&amp;")}"' in client.get(page).content.decode()
+    response = client.post("/i18n/setlang/", {"language": "en", "next": page})
+    assert response["Location"] == page
+    english = client.get(page).content.decode()
+    assert "Innovation database" in english and '<html lang="en"' in english
