@@ -15,9 +15,11 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
+from kipp.enums import ProposalState
 from kipp.models import Competition, Proposal, Result
 
 from . import cache, services
+from .models import InnovationRecord
 
 
 def _changed(update_fields, *names) -> bool:
@@ -31,12 +33,31 @@ def _bump():
 
 @receiver(post_save, sender=Proposal, dispatch_uid="public_proposal_saved")
 def proposal_saved(sender, instance: Proposal, created, update_fields, raw=False, **kwargs):
+    """Only a change the public can see bumps the cache: the thousands of submissions of a
+    deadline surge leave the public pages' cache alone."""
     if raw or created or not _changed(update_fields, "state"):
         return
-    services.records_refresh(proposal_ids=[instance.pk])
-    if instance.source_innovation_id:
-        services.records_refresh_innovations(innovation_ids=[instance.source_innovation_id])
-    _bump()
+    changed = instance.state == ProposalState.ADMIN_PASSED or _has_record(instance.pk)
+    if changed:
+        services.records_refresh(proposal_ids=[instance.pk])
+    if instance.source_innovation_id and instance.state != ProposalState.SUBMITTED:
+        changed = _refresh_source(instance.source_innovation_id) or changed
+    if changed:
+        _bump()
+
+
+def _refresh_source(innovation_id: int) -> bool:
+    """Refresh the records of a replicated innovation; whether its flag changed."""
+    flags = InnovationRecord.objects.filter(innovation_id=innovation_id).values_list(
+        "replicated", flat=True
+    )
+    before = set(flags)
+    services.records_refresh_innovations(innovation_ids=[innovation_id])
+    return set(flags.all()) != before
+
+
+def _has_record(proposal_id: int) -> bool:
+    return InnovationRecord.objects.filter(pk=proposal_id).exists()
 
 
 @receiver(post_save, sender=Result, dispatch_uid="public_result_saved")

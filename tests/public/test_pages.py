@@ -219,3 +219,18 @@ def test_language_switch_keeps_the_page(client, public_db):
     assert response["Location"] == page
     english = client.get(page).content.decode()
     assert "Innovation database" in english and '<html lang="en"' in english
+
+
+def test_submissions_leave_the_public_cache_alone(public_db):
+    from public import cache as public_cache
+
+    babel = public_db.babel
+    draft = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kf.competition(), title="Baru"
+    )
+    version = public_cache.version()
+    workflow.proposal_transition(proposal=draft, actor=babel.operator_bb, to_state=S.SUBMITTED)
+    assert draft.state == S.SUBMITTED
+    assert public_cache.version() == version
+    kf.result(public_db.posyandu, ResultLevel.TOP99)
+    assert public_cache.version() > version
