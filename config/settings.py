@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -245,6 +246,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
+    # Yesterday's forwarded proposals, to the organisers at 07:00 WIB (CELERY_TIMEZONE).
+    "forwarded-digest-daily": {
+        "task": "kipp.tasks.forwarded_digest_daily",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 # Exports of more rows than this are built by a Celery job with a progress page.
 EXPORT_SYNC_MAX_ROWS = env_int("EXPORT_SYNC_MAX_ROWS", 2000)

@@ -1,6 +1,7 @@
 """Data of the competition: one module per area, every model importable from here."""
 
 from .competition import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from .digest import ForwardDigest
 from .exports import ExportJob
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
@@ -15,6 +16,7 @@ __all__ = [
     "Evidence",
     "ExportJob",
     "FormSection",
+    "ForwardDigest",
     "Innovation",
     "Proposal",
     "ProposalEvent",

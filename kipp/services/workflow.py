@@ -9,10 +9,11 @@ timeline and notifies the people concerned after the transaction commits.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from hubs.enums import CLUSTER_OF_KIND, Role
 from hubs.models import Instansi, User
@@ -238,13 +239,13 @@ def _admins(proposal: Proposal):
 
 
 MESSAGES = {
-    S.SUBMITTED: (_admins, N_("Usulan baru menunggu verifikasi: %(title)s")),
-    S.RETURNED: (_operators, N_("Usulan dikembalikan untuk perbaikan: %(title)s")),
-    S.FORWARDED: (_operators, N_("Usulan diteruskan ke Sekretariat KIPP: %(title)s")),
-    S.REJECTED_LOCALLY: (_operators, N_("Usulan ditolak Admin Lokal: %(title)s")),
-    S.ADMIN_PASSED: (None, N_("Usulan lolos seleksi administrasi: %(title)s")),
-    S.ADMIN_FAILED: (None, N_("Usulan tidak lolos seleksi administrasi: %(title)s")),
-    S.WITHDRAWN: (None, N_("Usulan ditarik: %(title)s")),
+    S.SUBMITTED: (_admins, gettext_noop("Usulan baru menunggu verifikasi: %(title)s")),
+    S.RETURNED: (_operators, gettext_noop("Usulan dikembalikan untuk perbaikan: %(title)s")),
+    S.FORWARDED: (_operators, gettext_noop("Usulan diteruskan ke Sekretariat KIPP: %(title)s")),
+    S.REJECTED_LOCALLY: (_operators, gettext_noop("Usulan ditolak Admin Lokal: %(title)s")),
+    S.ADMIN_PASSED: (None, gettext_noop("Usulan lolos seleksi administrasi: %(title)s")),
+    S.ADMIN_FAILED: (None, gettext_noop("Usulan tidak lolos seleksi administrasi: %(title)s")),
+    S.WITHDRAWN: (None, gettext_noop("Usulan ditarik: %(title)s")),
 }
 
 
@@ -258,17 +259,19 @@ def _notify(proposal: Proposal, *, actor: User, source: str, note: str) -> None:
     else:
         recipients = set(audience(proposal))
     recipients.discard(actor)
-    body = _("Status usulan “%(title)s” berubah dari “%(from)s” menjadi “%(to)s”.") % {
-        "title": proposal.title,
-        "from": S(source).label,
-        "to": S(proposal.state).label,
-    }
-    if note:
-        body += "\n\n" + _("Catatan: %(note)s") % {"note": note}
     for recipient in sorted(recipients, key=lambda u: u.pk):
-        notification_create(
-            recipient=recipient,
-            subject=_(subject) % {"title": proposal.title},
-            body=body,
-            url=f"/usulan/{proposal.pk}/",
-        )
+        # Written in the recipient's language (the one they chose with the switch).
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            body = _("Status usulan “%(title)s” berubah dari “%(from)s” menjadi “%(to)s”.") % {
+                "title": proposal.title,
+                "from": S(source).label,
+                "to": S(proposal.state).label,
+            }
+            if note:
+                body += "\n\n" + _("Catatan: %(note)s") % {"note": note}
+            notification_create(
+                recipient=recipient,
+                subject=_(subject) % {"title": proposal.title},
+                body=body,
+                url=f"/usulan/{proposal.pk}/",
+            )
