@@ -107,6 +107,8 @@ class AuditedBrowser:
         self.problems.extend(axe_problems(page))
 
     def audit_the_rest(self) -> None:
+        from playwright.sync_api import Error as PlaywrightError
+
         pending = [url for url in dict.fromkeys(self.visited) if url not in self.audited]
         if not pending:
             return
@@ -115,7 +117,7 @@ class AuditedBrowser:
             for context in contexts:
                 try:
                     page = context.new_page()
-                except Exception:
+                except PlaywrightError:  # a context the test closed
                     continue
                 response = page.goto(url)
                 if response is not None and response.ok:

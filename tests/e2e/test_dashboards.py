@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.kipp import factories as kf
+
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -14,6 +16,7 @@ DESKTOP = {"width": 1280, "height": 900}
 def demo(transactional_db, settings, tmp_path):
     settings.DEBUG = True
     settings.MEDIA_ROOT = tmp_path
+    kf.sdg_goals()  # an earlier transactional test's flush may have emptied them
     call_command("seed_demo", stdout=io.StringIO())
 
 

@@ -32,7 +32,7 @@ def _messages(page) -> str:
 
 
 def test_draft_to_public_announcement(
-    transactional_db, babel, live_server, browser, screenshot, tmp_path
+    transactional_db, babel, live_server, browser, audit, screenshot, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     competition = kf.competition(name="KIPP 2025", year=2025)
@@ -44,6 +44,7 @@ def test_draft_to_public_announcement(
     # 1. The operator writes; autosave keeps the text across a reload; then submits.
     operator = _login(browser, base, babel.operator_bb, PHONE)
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
+    audit(operator)
     operator.fill("#id_section_ringkasan", "Satu data kabupaten untuk layanan warga Bangka Barat.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
     operator.reload()
@@ -57,6 +58,7 @@ def test_draft_to_public_announcement(
     # 2. The Admin Lokal returns it with a note.
     admin = _login(browser, base, babel.admin_bb)
     admin.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(admin)
     admin.fill(f"#catatan-{S.RETURNED}", "Lengkapi uraian dampak pada bagian Signifikansi.")
     admin.click(f"#aksi-{S.RETURNED}")
     admin.wait_for_selector("#status-usulan")
@@ -65,6 +67,7 @@ def test_draft_to_public_announcement(
 
     # 3. The operator sees the note, revises and resubmits.
     operator.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(operator)
     assert "Lengkapi uraian dampak" in operator.inner_text("#riwayat-usulan")
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
     operator.fill(
@@ -86,10 +89,12 @@ def test_draft_to_public_announcement(
     # 5. The Sekretariat passes it and publishes the announcement.
     sekretariat = _login(browser, base, babel.sekretariat)
     sekretariat.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(sekretariat)
     sekretariat.click(f"#aksi-{S.ADMIN_PASSED}")
     sekretariat.wait_for_selector("#status-usulan")
     assert sekretariat.inner_text("#status-usulan") == S.ADMIN_PASSED.label
     sekretariat.goto(f"{base}/seleksi/administrasi/?edisi={competition.pk}")
+    audit(sekretariat)
     sekretariat.click("#tombol-umumkan")
     sekretariat.wait_for_load_state()
     screenshot(sekretariat, "25-sekretariat-diumumkan")
