@@ -33,6 +33,7 @@ from ..forms.proposals import EvidenceForm, ProposalCreateForm, ProposalForm
 from ..models import Proposal
 from ..params import LenientPageMixin, parse_id
 from ..selectors import proposals as selectors
+from ..selectors.verification import local_verification
 from ..services import proposals as services_proposals
 from ..services import workflow
 from ..services.proposals import EditConflict
@@ -272,6 +273,7 @@ class ProposalEditView(ProposerMixin, View):
         context = {
             "proposal": proposal,
             "form": form,
+            **return_notes(proposal, form),
             "conflict": conflict,
             "closed": closed,
             "deadline": countdown(proposal.competition, proposal.instansi_id),
@@ -281,6 +283,20 @@ class ProposalEditView(ProposerMixin, View):
             **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
+
+
+def return_notes(proposal, form) -> dict:
+    """The Admin Lokal's notes of a returned proposal: each section's beside its field, and
+    the note sent with the return. Nothing to read for a draft."""
+    rows = form.section_fields()
+    if proposal.state != S.RETURNED:
+        return {"section_rows": rows, "return_note": ""}
+    verification = local_verification(proposal)
+    notes = verification.section_notes if verification else {}
+    for row in rows:
+        row["note"] = notes.get(row["section"].key, "")
+    event = proposal.events.filter(to_state=S.RETURNED).order_by("-created_at", "-pk").first()
+    return {"section_rows": rows, "return_note": event.note if event else ""}
 
 
 def evidence_context(proposal, form=None, *, closed: str | None = None) -> dict:

@@ -13,6 +13,14 @@
     }
   }, true);
 
+  // <button data-print>: print the page (the print stylesheet keeps only the proposal).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
+
   // The selection list's "select all" box ticks every row's box.
   function init() {
     var all = document.getElementById("pilih-semua");

@@ -1,0 +1,86 @@
+"""Guidance where the work is done: return notes beside the sections, a refused submit
+that stays on the form, the receipt, and the Admin Lokal's checks on the proposal page."""
+
+from kipp.enums import ChecklistItem
+from kipp.enums import ProposalState as S
+from kipp.services import verification, workflow
+from tests.kipp import factories as kf
+
+
+def _returned_with_notes(babel, competition):
+    made = kf.proposal(babel.kominfo, babel.operator_bb, competition=competition, title="Aduan")
+    workflow.proposal_transition(proposal=made, actor=babel.operator_bb, to_state=S.SUBMITTED)
+    verification.verification_save(
+        actor=babel.admin_bb,
+        proposal=made,
+        checklist=[ChecklistItem.COMPLETE],
+        notes={"sections": {"signifikansi": "Tuliskan cara dampak diukur."}, "general": ""},
+    )
+    workflow.proposal_transition(
+        proposal=made, actor=babel.admin_bb, to_state=S.RETURNED, note="Perbaiki Signifikansi."
+    )
+    return made
+
+
+def test_edit_form_shows_return_notes_beside_their_section(client, babel, kipp2025):
+    made = _returned_with_notes(babel, kipp2025)
+    client.force_login(babel.operator_bb)
+
+    page = client.get(f"/usulan/{made.pk}/ubah/").content.decode()
+
+    row = page.split('id="baris-section_signifikansi"')[1].split('id="baris-section_')[0]
+    assert 'id="catatan-bagian-signifikansi"' in row
+    assert "Tuliskan cara dampak diukur." in row
+    assert "Perbaiki Signifikansi." in page.split('id="catatan-pengembalian"')[1]
+    assert page.count("kipp-section-note") == 1
+
+
+def test_refused_submit_stays_on_the_form_with_the_problems(client, babel, kipp2025):
+    made = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, title="Kosong", complete=False
+    )
+    client.force_login(babel.operator_bb)
+
+    response = client.post(
+        f"/usulan/{made.pk}/status/",
+        {"to_state": S.SUBMITTED, "back": f"/usulan/{made.pk}/ubah/#ajukan"},
+        follow=True,
+    )
+
+    made.refresh_from_db()
+    assert made.state == S.DRAFT
+    assert response.redirect_chain[0][0] == f"/usulan/{made.pk}/ubah/#ajukan"
+    page = response.content.decode()
+    assert 'id="kekurangan"' in page and 'id="form-usulan"' in page
+
+
+def test_submitted_proposal_page_has_a_receipt_in_wib(client, babel, kipp2025):
+    made = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Terima")
+    workflow.proposal_transition(proposal=made, actor=babel.operator_bb, to_state=S.SUBMITTED)
+    client.force_login(babel.operator_bb)
+
+    page = client.get(f"/usulan/{made.pk}/").content.decode()
+
+    receipt = page.split('id="tanda-terima"')[1].split("</section>")[0]
+    assert "WIB" in receipt and str(made.pk) in receipt and "data-print" in receipt
+    assert 'id="verifikasi-lokal"' not in page  # the operator does not see the checklist
+
+
+def test_sekretariat_sees_the_local_checklist_where_it_decides(client, babel, kipp2025):
+    made = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Teruskan")
+    workflow.proposal_transition(proposal=made, actor=babel.operator_bb, to_state=S.SUBMITTED)
+    verification.verification_save(
+        actor=babel.admin_bb,
+        proposal=made,
+        checklist=[ChecklistItem.COMPLETE],
+        notes={"sections": {}, "general": "Sudah dicek lengkap."},
+    )
+    workflow.proposal_transition(proposal=made, actor=babel.admin_bb, to_state=S.FORWARDED)
+    client.force_login(babel.sekretariat)
+
+    page = client.get(f"/usulan/{made.pk}/").content.decode()
+
+    check = page.split('id="verifikasi-lokal"')[1].split("</section>")[0]
+    assert "Sudah dicek lengkap." in check
+    assert "Belum dicentang:" in check and "Sesuai:" in check
+    assert f'id="aksi-{S.ADMIN_PASSED}"' in page
