@@ -105,8 +105,16 @@ class ProposalListView(LenientPageMixin, AreaRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["countdowns"] = open_countdowns(self.request.user)
-        context["states"] = S.choices
-        context["state"] = self.request.GET.get("status", "")
+        # Only the states the visitor's proposals are in (plus the one asked for).
+        state = self.request.GET.get("status", "")
+        present = set(
+            proposals_of_proposer(self.request.user)
+            .order_by()
+            .values_list("state", flat=True)
+            .distinct()
+        ) | {state}
+        context["states"] = [(value, label) for value, label in S.choices if value in present]
+        context["state"] = state
         context["is_admin_lokal"] = bool(roles_of(self.request.user).admin_instansi_ids)
         return context
 

@@ -84,3 +84,36 @@ def test_sekretariat_sees_the_local_checklist_where_it_decides(client, babel, ki
     assert "Sudah dicek lengkap." in check
     assert "Belum dicentang:" in check and "Sesuai:" in check
     assert f'id="aksi-{S.ADMIN_PASSED}"' in page
+
+
+def test_enter_competition_offered_only_where_not_entered(client, babel, kipp2025):
+    entered = kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Ikut")
+    free = kf.innovation(babel.kominfo, babel.operator_bb, title="Belum Ikut")
+    client.force_login(babel.operator_bb)
+
+    page = client.get("/usulan/inovasi/").content.decode()
+
+    assert f"?inovasi={free.pk}" in page
+    assert f"?inovasi={entered.innovation_id}" not in page
+
+
+def test_status_filter_lists_only_states_the_proposals_are_in(client, babel, kipp2025):
+    kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="Draf")
+    kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, title="Aju", state=S.SUBMITTED
+    )
+    client.force_login(babel.operator_bb)
+
+    response = client.get("/usulan/")
+
+    assert [value for value, _ in response.context["states"]] == [S.DRAFT, S.SUBMITTED]
+
+
+def test_group_choice_is_explained_where_it_is_made(client, babel, kipp2025):
+    kf.innovation(babel.kominfo, babel.operator_bb, title="Baru")
+    client.force_login(babel.operator_bb)
+
+    page = client.get("/usulan/baru/").content.decode()
+
+    explained = page.split('id="penjelasan-kelompok"')[1].split("</details>")[0]
+    assert "Umum" in explained and "Replikasi" in explained and "Khusus" in explained
