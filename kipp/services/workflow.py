@@ -38,10 +38,12 @@ class Rule:
     sides: frozenset[str]
     window: str | None = None
     note_required: bool = False
+    # Only until the competition's administrative results are published.
+    unpublished: bool = False
 
 
-def _rule(*sides, window=None, note_required=False) -> Rule:
-    return Rule(frozenset(sides), window, note_required)
+def _rule(*sides, window=None, note_required=False, unpublished=False) -> Rule:
+    return Rule(frozenset(sides), window, note_required, unpublished)
 
 
 # (from, to) -> who may, until when. The Admin Lokal may act for its operators.
@@ -56,6 +58,9 @@ TRANSITIONS: dict[tuple[str, str], Rule] = {
     (S.RETURNED, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
     (S.FORWARDED, S.ADMIN_PASSED): _rule(ORGANISER),
     (S.FORWARDED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+    # A decision may be changed until the results are published (the reason is required).
+    (S.ADMIN_PASSED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True, unpublished=True),
+    (S.ADMIN_FAILED, S.ADMIN_PASSED): _rule(ORGANISER, note_required=True, unpublished=True),
 }
 
 # The Admin Lokal submitting on the operator's behalf gets the later verification close.
@@ -88,6 +93,8 @@ def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -
     moves = []
     for (source, target), rule in TRANSITIONS.items():
         if source != proposal.state or not (rule.sides & sides):
+            continue
+        if rule.unpublished and proposal.competition.admin_results_published_at:
             continue
         window = _window(rule, sides)
         if window:
@@ -139,6 +146,15 @@ def proposal_transition(
     window = _window(rule, sides)
     if window:
         require_open(locked.competition, locked.instansi_id, window, now)
+    if rule.unpublished and (
+        # Locked like the publication does, so a change and the publication never cross.
+        Competition.objects.select_for_update()
+        .filter(pk=locked.competition_id, admin_results_published_at__isnull=False)
+        .exists()
+    ):
+        raise Refused(
+            _("Hasil seleksi administrasi sudah diumumkan; keputusan tidak dapat diubah lagi.")
+        )
     if rule.note_required and not note:
         raise Refused(_("Tuliskan catatan atau alasannya."))
     if to_state == S.SUBMITTED:
