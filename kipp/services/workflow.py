@@ -22,9 +22,9 @@ from hubs.services import notification_create
 
 from ..deadlines import REGISTRATION, VERIFICATION, deadlines_for, require_open, window_problem
 from ..eligibility import submission_problems
-from ..enums import QUOTA_STATES, ProposalState
+from ..enums import QUOTA_STATES, ProposalState, VerificationStage
 from ..errors import Refused
-from ..models import Competition, Proposal, ProposalEvent
+from ..models import Competition, Proposal, ProposalEvent, VerificationItem
 from ..selectors.selection import selection_changed
 
 S = ProposalState
@@ -162,6 +162,13 @@ def proposal_transition(
         if problems:
             raise Refused(*problems)
     if to_state == S.FORWARDED:
+        if not note and _unticked(locked):
+            raise Refused(
+                _(
+                    "Ada butir checklist verifikasi yang belum dicentang; tuliskan catatan "
+                    "mengapa usulan tetap diteruskan."
+                )
+            )
         instansi = _check_quota(locked)
 
     locked.state = to_state
@@ -188,6 +195,16 @@ def proposal_transition(
     for name in fields:
         setattr(proposal, name, getattr(locked, name))
     return locked
+
+
+def _unticked(proposal: Proposal) -> bool:
+    """Whether the saved local checklist leaves an item unticked (none saved: nothing to
+    hold against the forward)."""
+    return VerificationItem.objects.filter(
+        verification__proposal=proposal,
+        verification__stage=VerificationStage.LOCAL,
+        checked=False,
+    ).exists()
 
 
 def _snapshot(proposal: Proposal, instansi: Instansi, now: datetime) -> list[str]:

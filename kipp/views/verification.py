@@ -202,6 +202,14 @@ class VerificationDetailView(ProposalDetailView):
             verification_moves=[moves[state] for state in VERIFICATION_MOVES if state in moves],
             return_note=_return_note(proposal, stored),
             group_quota=next((u for u in usage if u.group_id == proposal.group_id), None),
+            # What forwarding leaves behind: the checklist items not ticked in the saved check
+            # (a note is then required) and the group's quota after the move.
+            unticked=[
+                label
+                for value, label in ChecklistItem.choices
+                if not (stored and stored.checklist.get(value))
+            ],
+            checklist_saved=stored is not None,
             inbox_url=reverse("verification_inbox") + f"?competition={proposal.competition_id}",
         )
         return context
