@@ -110,6 +110,8 @@ MIDDLEWARE = [
     "hubs.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below and the views write (see its docstring on BREACH).
+    "hubs.middleware.CompressionMiddleware",
     "csp.middleware.CSPMiddleware",
     "hubs.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
