@@ -2,6 +2,8 @@
 # Only Python >= 3.11 and make are needed; everything else is installed into .venv.
 
 PYTHON ?= python3
+# The demo server's port: `make run PORT=8031`.
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -27,7 +29,7 @@ migrate: install
 run: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	@echo ""
-	@echo "Portal KIPP: http://127.0.0.1:8000"
+	@echo "Portal KIPP: http://127.0.0.1:$(PORT)"
 	@echo "Akun demo (kata sandi kipp-demo-2025):"
 	@echo "  sekretariat                 Sekretariat KIPP (nasional)"
 	@echo "  adminlokal.bangkabarat      Admin Lokal, Pemkab Bangka Barat"
@@ -39,7 +41,7 @@ run: migrate
 	@echo "  panelis1..3                 Tim Panel Independen"
 	@echo "  hub.babel                   Admin Hub JIPP Kepulauan Bangka Belitung"
 	@echo ""
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)

@@ -187,11 +187,12 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "hubs.backends.PortalModelBackend",
 ]
+# Django's rules, with their messages in proper Indonesian (hubs/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hubs.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "hubs.passwords.MinimumLengthValidator"},
+    {"NAME": "hubs.passwords.CommonPasswordValidator"},
+    {"NAME": "hubs.passwords.NumericPasswordValidator"},
 ]
 # Login throttling (django-axes). Within the 15-minute cool-off, wrong passwords are counted
 # three ways, each with its own limit: for one username from one address (a mistyping user),
