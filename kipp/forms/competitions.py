@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hubs.forms import EmptyChoiceMixin
 from hubs.models import Hub, Instansi
 from hubs.templatetags.kipp_format import wib as _wib
 
@@ -63,7 +64,7 @@ class WibDateTimeField(forms.DateTimeField):
         return parsed.replace(second=0, microsecond=0)
 
 
-class _CrispyMixin:
+class _CrispyMixin(EmptyChoiceMixin):
     def _setup_helper(self):
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -39,3 +39,12 @@ def test_help_texts_say_kata_sandi():
 
     assert all(text.startswith("Kata sandi") for text in texts)
     assert not any("anda" in text for text in texts)
+
+
+def test_every_empty_select_says_pilih(client, babel):
+    client.force_login(babel.admin_bb)
+
+    page = client.get("/kelola/akun/baru/").content.decode()
+
+    assert "---------" not in page
+    assert "— pilih —" in page
