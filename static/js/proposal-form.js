@@ -176,6 +176,24 @@
   }
   offerRestore();
 
+  // Evidence card (htmx) -------------------------------------------------------------------
+  // After an upload or removal replaced the card, keyboard focus goes back to the upload
+  // control (or the card's heading once no more files may be added), not to the page top.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    var card = document.getElementById("bukti-dukung");
+    if (!card || card.dataset.swapped !== "1" || card.dataset.focused === "1") {
+      return;
+    }
+    card.dataset.focused = "1";
+    var target = card.querySelector("#form-bukti input[type=file]") || card.querySelector("h2");
+    if (target) {
+      if (target.tagName === "H2") {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus();
+    }
+  });
+
   // Autosave (htmx) -------------------------------------------------------------------------
 
   function stopped() {
