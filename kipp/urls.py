@@ -163,4 +163,9 @@ urlpatterns = [
         public.AdminResultsAnnouncementView.as_view(),
         name="announcement_admin_results",
     ),
+    path(
+        "pengumuman/<slug:slug>/seleksi-administrasi/sk/",
+        public.admin_results_decree,
+        name="announcement_admin_results_decree",
+    ),
 ]
