@@ -208,6 +208,31 @@ class ProposerMixin(AreaRequiredMixin):
         return redirect(proposal.get_absolute_url())
 
 
+def conflict_choices(proposal, form) -> dict:
+    """Per section whose stored text differs from the writer's unsaved one: both texts, so
+    the writer picks one ("pakai milik saya" / "ambil versi tersimpan") instead of copying
+    by hand; and the stored version, which the next save then names."""
+    stored = Proposal.objects.only("sections", "version").get(pk=proposal.pk)
+    differences = []
+    for section in proposal.group.sections.all():
+        name = f"section_{section.key}"
+        if name not in form.data:
+            continue
+        mine = form.data.get(name, "")
+        saved = (stored.sections or {}).get(section.key, "")
+        if mine.strip() != saved.strip():
+            differences.append(
+                {
+                    "name": name,
+                    "key": section.key,
+                    "title": section.title,
+                    "mine": mine,
+                    "saved": saved,
+                }
+            )
+    return {"differences": differences, "current_version": stored.version}
+
+
 def conflict_message(changed_at: datetime) -> str:
     return _(
         "Usulan ini telah diubah di tab lain atau oleh rekan Anda pada %(t)s. "
@@ -368,7 +393,15 @@ class ProposalAutosaveView(ProposerMixin, View):
         except Refused as refused:
             return self.fragment(conflict=" ".join(refused.messages), status=409)
         except EditConflict as conflict:
-            return self.fragment(conflict=conflict_message(conflict.changed_at), status=409)
+            return self.fragment(
+                conflict=_(
+                    "Usulan ini telah diubah di tab lain atau oleh rekan Anda pada %(t)s. "
+                    "Untuk tiap bagian yang berbeda, pilih teks yang dipakai."
+                )
+                % {"t": f"{timezone.localtime(conflict.changed_at):%H:%M} WIB"},
+                **conflict_choices(proposal, form),
+                status=409,
+            )
         except ValidationError as error:
             if getattr(error, "code", None) == "not_editable":
                 return self.fragment(conflict=error.messages[0], status=409)
