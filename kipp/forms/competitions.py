@@ -202,14 +202,18 @@ class GroupForm(_CrispyMixin, forms.ModelForm):
 class SectionForm(_CrispyMixin, forms.ModelForm):
     class Meta:
         model = FormSection
-        fields = ["title", "help_text", "word_limit", "order"]
+        fields = ["title", "help_text", "criterion", "word_limit", "order"]
         labels = {
             "title": _("Judul bagian"),
-            "help_text": _("Petunjuk pengisian"),
+            "help_text": _("Pertanyaan panduan"),
+            "criterion": _("Kriteria penilaian"),
             "word_limit": _("Batas kata"),
             "order": _("Urutan"),
         }
-        widgets = {"help_text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "help_text": forms.Textarea(attrs={"rows": 2}),
+            "criterion": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -211,7 +211,16 @@ class ProposalForm(EmptyChoiceMixin, forms.Form):
                     attrs={
                         "rows": 6,
                         "data-word-limit": section.word_limit,
-                        "aria-describedby": f"hitung-{section.key}",
+                        # The guiding questions, the criterion and the word count.
+                        "aria-describedby": " ".join(
+                            name
+                            for name, shown in (
+                                (f"panduan-{section.key}", section.help_text),
+                                (f"kriteria-{section.key}", section.criterion),
+                                (f"hitung-{section.key}", True),
+                            )
+                            if shown
+                        ),
                     }
                 ),
             )

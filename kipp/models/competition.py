@@ -130,7 +130,9 @@ class FormSection(models.Model):
     group = models.ForeignKey(CompetitionGroup, on_delete=models.CASCADE, related_name="sections")
     key = models.SlugField(_("kunci"), max_length=40)
     title = models.CharField(_("judul bagian"), max_length=200)
+    # The guiding questions the section answers (shown above its field).
     help_text = models.TextField(_("petunjuk"), blank=True)
+    criterion = models.TextField(_("kriteria penilaian"), blank=True)
     word_limit = models.PositiveSmallIntegerField(_("batas kata"))
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 

@@ -75,7 +75,9 @@ def test_sekretariat_sees_the_local_checklist_where_it_decides(client, babel, ki
         checklist=[ChecklistItem.COMPLETE],
         notes={"sections": {}, "general": "Sudah dicek lengkap."},
     )
-    workflow.proposal_transition(proposal=made, actor=babel.admin_bb, to_state=S.FORWARDED)
+    workflow.proposal_transition(
+        proposal=made, actor=babel.admin_bb, to_state=S.FORWARDED, note="Dicek manual."
+    )
     client.force_login(babel.sekretariat)
 
     page = client.get(f"/usulan/{made.pk}/").content.decode()
@@ -117,3 +119,35 @@ def test_group_choice_is_explained_where_it_is_made(client, babel, kipp2025):
 
     explained = page.split('id="penjelasan-kelompok"')[1].split("</details>")[0]
     assert "Umum" in explained and "Replikasi" in explained and "Khusus" in explained
+
+
+def test_new_competition_sections_carry_guiding_questions_and_criterion(client, babel):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kipp.services import competitions
+
+    now = timezone.now()
+    made = competitions.competition_create(
+        actor=babel.sekretariat,
+        organiser_hub=None,
+        name="KIPP Panduan",
+        slug="kipp-panduan",
+        year=now.year,
+        registration_opens_at=now - timedelta(days=1),
+        registration_closes_at=now + timedelta(days=5),
+        verification_closes_at=now + timedelta(days=9),
+    )
+    section = made.groups.get(kind="umum").sections.get(key="signifikansi")
+    assert "data sebelum dan sesudah" in section.help_text
+    assert section.criterion == "Besarnya dampak yang terukur bagi penerima layanan."
+
+    draft = kf.proposal(babel.kominfo, babel.operator_bb, competition=made, title="Panduan")
+    client.force_login(babel.operator_bb)
+    page = client.get(f"/usulan/{draft.pk}/ubah/").content.decode()
+
+    assert 'id="kriteria-signifikansi"' in page and section.criterion in page
+    assert (
+        'aria-describedby="panduan-signifikansi kriteria-signifikansi hitung-signifikansi"' in page
+    )
