@@ -2,6 +2,7 @@
 
 from .competition import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
 from .digest import ForwardDigest
+from .documents import CompetitionDocument, DocumentKind
 from .exports import ExportJob
 from .innovation import Innovation, SdgGoal
 from .proposal import Evidence, Proposal, ProposalEvent, _evidence_path
@@ -11,8 +12,10 @@ from .verification import Verification, VerificationItem, VerificationNote
 __all__ = [
     "Category",
     "Competition",
+    "CompetitionDocument",
     "CompetitionGroup",
     "DeadlineExtension",
+    "DocumentKind",
     "Evidence",
     "ExportJob",
     "FormSection",

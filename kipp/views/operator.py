@@ -313,6 +313,7 @@ class ProposalEditView(ProposerMixin, View):
             "is_admin_lokal": workflow.ADMIN_LOKAL in sides,
             "can_submit": S.SUBMITTED in workflow.allowed_moves(user, proposal),
             "problems": submission_problems(proposal),
+            "competition_documents": list(proposal.competition.documents.all()),
             **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
