@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # The embedded shape runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test install lint fmt bench surge worker beat migrate messages clean
+.PHONY: run test install lint fmt bench surge worker beat migrate messages clean icons
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -79,3 +79,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Subset the icon font to the icons the templates use (after using a new icon).
+icons: install
+	$(PY) tools/icons.py
