@@ -2,7 +2,7 @@
 
 The full font is 134 KB for about 2,000 icons; the portal shows a few dozen. This script
 reads every `bi-<name>` in templates/, static/js/ and the apps, keeps those rules of the
-full stylesheet (static/vendor/bootstrap-icons/full/) and the matching glyphs of the full
+full stylesheet (tools/bootstrap-icons/) and the matching glyphs of the full
 font, and writes static/vendor/bootstrap-icons/bootstrap-icons.min.css and fonts/. Run it
 again after using a new icon (the test tests/hubs/test_icons.py says which are missing).
 """
@@ -13,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "static" / "vendor" / "bootstrap-icons"
-FULL = VENDOR / "full"
+# The full stylesheet and font, kept out of static/ (never served).
+FULL = ROOT / "tools" / "bootstrap-icons"
 SOURCES = ("templates", "static/js", "hubs", "kipp", "judging", "public", "replication")
 USE = re.compile(r"\bbi-([a-z0-9]+(?:-[a-z0-9]+)*)")
 RULE = re.compile(r'\.bi-([a-z0-9-]+)::before\{content:"\\([0-9a-f]+)"\}')
@@ -42,7 +43,7 @@ def main() -> int:
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = []
-    font = subset.load_font(str(FULL / "fonts" / "bootstrap-icons.woff2"), options)
+    font = subset.load_font(str(FULL / "bootstrap-icons.woff2"), options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[int(glyphs[name], 16) for name in used])
     subsetter.subset(font)

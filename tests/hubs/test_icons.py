@@ -3,14 +3,14 @@
 import re
 from pathlib import Path
 
-from tools.icons import VENDOR, icons_used
+from tools.icons import FULL, VENDOR, icons_used
 
 RULE = re.compile(r"\.bi-([a-z0-9-]+)::before")
 
 
 def test_every_icon_in_use_is_in_the_subset():
     subset = set(RULE.findall((VENDOR / "bootstrap-icons.min.css").read_text(encoding="utf-8")))
-    full = set(RULE.findall((VENDOR / "full" / "bootstrap-icons.min.css").read_text()))
+    full = set(RULE.findall((FULL / "bootstrap-icons.min.css").read_text()))
 
     missing = sorted((icons_used() & full) - subset)
 
