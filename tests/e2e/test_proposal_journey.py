@@ -16,12 +16,15 @@ PHONE = {"width": 375, "height": 812}
 
 
 def _login(browser, base_url, user, viewport=DESKTOP):
+    """Sign in with the keyboard only: type the name, Tab, type the password, Enter."""
     page = browser.new_context(viewport=viewport, locale="id-ID").new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", settings.KIPP_DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    page.focus("#id_username")
+    page.keyboard.type(user.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(settings.KIPP_DEMO_PASSWORD)
+    page.keyboard.press("Enter")
     page.wait_for_selector("[id^=dasbor-]")
     return page
 
@@ -45,12 +48,14 @@ def test_draft_to_public_announcement(
     operator = _login(browser, base, babel.operator_bb, PHONE)
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
     audit(operator)
-    operator.fill("#id_section_ringkasan", "Satu data kabupaten untuk layanan warga Bangka Barat.")
+    operator.focus("#id_section_ringkasan")
+    operator.keyboard.press("Control+A")
+    operator.keyboard.type("Satu data kabupaten untuk layanan warga Bangka Barat.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
     operator.reload()
     assert "Satu data kabupaten" in operator.input_value("#id_section_ringkasan")
     screenshot(operator, "20-operator-draf")
-    operator.click("#tombol-ajukan")
+    operator.press("#tombol-ajukan", "Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label, _messages(operator)
     screenshot(operator, "21-operator-diajukan")
@@ -70,11 +75,11 @@ def test_draft_to_public_announcement(
     audit(operator)
     assert "Lengkapi uraian dampak" in operator.inner_text("#riwayat-usulan")
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
-    operator.fill(
-        "#id_section_signifikansi", "Dampak diukur dari waktu layanan dan survei kepuasan."
-    )
+    operator.focus("#id_section_signifikansi")
+    operator.keyboard.press("Control+A")
+    operator.keyboard.type("Dampak diukur dari waktu layanan dan survei kepuasan.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
-    operator.click("#tombol-ajukan")
+    operator.press("#tombol-ajukan", "Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label
     screenshot(operator, "23-operator-diajukan-ulang")
