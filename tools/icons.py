@@ -36,7 +36,7 @@ def main() -> int:
     glyphs = dict(RULE.findall(css))
     used = sorted(name for name in icons_used() if name in glyphs)
     head = css[: css.index(".bi-123::before")]
-    head = head.replace('fonts/bootstrap-icons.woff2?', 'fonts/bootstrap-icons-subset.woff2?')
+    head = head.replace("fonts/bootstrap-icons.woff2?", "fonts/bootstrap-icons-subset.woff2?")
     head = re.sub(r',url\("fonts/bootstrap-icons\.woff\?[^"]*"\) format\("woff"\)', "", head)
     rules = "".join(f'.bi-{name}::before{{content:"\\{glyphs[name]}"}}' for name in used)
     (VENDOR / "bootstrap-icons.min.css").write_text(head + rules + "\n", encoding="utf-8")
