@@ -32,7 +32,7 @@ def funnel_chart(stages) -> dict:
                 "label": FUNNEL_LABELS[name],
                 "value": value,
                 "y": y,
-                "text_y": y + BAR_HEIGHT * 0.68,
+                "text_y": y + round(BAR_HEIGHT * 0.68),
                 "width": max(width, 2),
                 "value_x": LABEL_WIDTH + max(width, 2) + 6,
             }

@@ -1,5 +1,7 @@
 """Each role's dashboard shows what it must act on, in the same queries for one and many."""
 
+import re
+
 import pytest
 
 from kipp.enums import GroupKind
@@ -92,6 +94,9 @@ def test_sekretariat_dashboard_shows_the_funnel_by_cluster_and_province(client, 
     assert (str(cluster_label), counts["drafts"], counts["decided"]) == ("Kabupaten", 1, 2)
     page = response.content.decode()
     assert '<svg class="kipp-funnel' in page and "Diputuskan: 2" in page
+    # Coordinates are whole numbers: a localised float ("19,04") would break the drawing.
+    svg = page.split("<svg")[1].split("</svg>")[0]
+    assert not re.search(r'(x|y|width)="[^"]*[,.][^"]*"', svg)
 
 
 def _grow(babel, competition):
