@@ -33,10 +33,10 @@ from ..forms.proposals import EvidenceForm, ProposalCreateForm, ProposalForm
 from ..models import Proposal
 from ..params import LenientPageMixin, parse_id
 from ..selectors import proposals as selectors
-from ..selectors.verification import local_verification
 from ..services import proposals as services_proposals
 from ..services import workflow
 from ..services.proposals import EditConflict
+from .proposal_help import conflict_choices, return_notes
 
 PROPOSE = "kipp.propose"
 
@@ -208,31 +208,6 @@ class ProposerMixin(AreaRequiredMixin):
         return redirect(proposal.get_absolute_url())
 
 
-def conflict_choices(proposal, form) -> dict:
-    """Per section whose stored text differs from the writer's unsaved one: both texts, so
-    the writer picks one ("pakai milik saya" / "ambil versi tersimpan") instead of copying
-    by hand; and the stored version, which the next save then names."""
-    stored = Proposal.objects.only("sections", "version").get(pk=proposal.pk)
-    differences = []
-    for section in proposal.group.sections.all():
-        name = f"section_{section.key}"
-        if name not in form.data:
-            continue
-        mine = form.data.get(name, "")
-        saved = (stored.sections or {}).get(section.key, "")
-        if mine.strip() != saved.strip():
-            differences.append(
-                {
-                    "name": name,
-                    "key": section.key,
-                    "title": section.title,
-                    "mine": mine,
-                    "saved": saved,
-                }
-            )
-    return {"differences": differences, "current_version": stored.version}
-
-
 def conflict_message(changed_at: datetime) -> str:
     return _(
         "Usulan ini telah diubah di tab lain atau oleh rekan Anda pada %(t)s. "
@@ -317,20 +292,6 @@ class ProposalEditView(ProposerMixin, View):
             **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
-
-
-def return_notes(proposal, form) -> dict:
-    """The Admin Lokal's notes of a returned proposal: each section's beside its field, and
-    the note sent with the return. Nothing to read for a draft."""
-    rows = form.section_fields()
-    if proposal.state != S.RETURNED:
-        return {"section_rows": rows, "return_note": ""}
-    verification = local_verification(proposal)
-    notes = verification.section_notes if verification else {}
-    for row in rows:
-        row["note"] = notes.get(row["section"].key, "")
-    event = proposal.events.filter(to_state=S.RETURNED).order_by("-created_at", "-pk").first()
-    return {"section_rows": rows, "return_note": event.note if event else ""}
 
 
 def evidence_context(proposal, form=None, *, closed: str | None = None) -> dict:
