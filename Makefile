@@ -40,6 +40,7 @@ run: migrate
 	@echo "  evaluator1..3               Tim Evaluasi"
 	@echo "  panelis1..3                 Tim Panel Independen"
 	@echo "  hub.babel                   Admin Hub JIPP Kepulauan Bangka Belitung"
+	@echo "  pendamping.ubb              Tim Pendamping (UBB) hub JIPP Babel"
 	@echo ""
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 

@@ -38,7 +38,7 @@ from django.template import Template  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from bench import data, drafts, pages, proposals, report  # noqa: E402
+from bench import data, drafts, judging, judging_maths, pages, proposals, report  # noqa: E402
 from bench.explain import explain, plans_text  # noqa: E402
 from bench.measure import ScenarioFailed, count_queries, measure  # noqa: E402
 from hubs.enums import Role  # noqa: E402
@@ -158,6 +158,8 @@ def run() -> int:
     at_n = {r.key: r.queries for r in results}
     query_counts = [{"page": s.label, "at_1": at_one[s.key], "at_n": at_n[s.key]} for s in lists]
     report.print_query_counts(query_counts, counts["proposals"])
+    maths = judging_maths.run()
+    judging_maths.print_result(maths)
 
     explained = {}
     if explain_on:
@@ -166,6 +168,9 @@ def run() -> int:
         report.print_explain(explained)
         (settings.VAR_DIR / "bench-explain.txt").write_text(plans_text(explained))
         print(f"full plans: {settings.VAR_DIR / 'bench-explain.txt'}")
+
+    # Issue 8: a round's results (3,500 proposals x 3 judges x 5 criteria) on this database.
+    judging_figures = judging.scenario()
 
     total = time.perf_counter() - began
     out = settings.VAR_DIR / "bench.json"
@@ -190,6 +195,8 @@ def run() -> int:
             },
             "pages": table,
             "query_counts": query_counts,
+            "judging_maths": maths,
+            "judging": judging_figures,
             "explain": {
                 label: [{k: v for k, v in p.items() if k != "plan"} for p in plans]
                 for label, plans in explained.items()

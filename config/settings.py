@@ -254,6 +254,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "kipp.tasks.forwarded_digest_daily",
         "schedule": crontab(hour=7, minute=0),
     },
+    "judge-reminders": {"task": "judging.tasks.judge_reminders_send", "schedule": 3600.0},
+    # Hourly, so a day missed by a stopped beat is caught up; each reminder goes out once.
+    "replication-activity-reminders": {
+        "task": "replication.tasks.activity_reminders_send",
+        "schedule": 3600.0,
+    },
 }
 # Exports of more rows than this are built by a Celery job with a progress page.
 EXPORT_SYNC_MAX_ROWS = env_int("EXPORT_SYNC_MAX_ROWS", 2000)

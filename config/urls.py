@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("hubs.urls")),
     path("", include("kipp.urls")),
     path("", include("judging.urls")),
+    path("", include("judging.outcomes.urls")),
     path("", include("replication.urls")),
     path("", include("public.urls")),
 ]

@@ -9,7 +9,7 @@ from django.db import transaction
 
 from .enums import InstansiKind, Role
 from .models import Hub, Instansi, Membership, Region, Unit, User
-from .services import regions_load
+from .services import regions_load, regions_mark_3t
 
 HUBS = [
     # (province code, cohort, decree)
@@ -95,6 +95,7 @@ ACCOUNTS = [
 def seed() -> dict[str, int]:
     """Load regions and the demo organisation; returns counts of what exists afterwards."""
     regions_load()
+    regions_mark_3t()
     regions = {r.code: r for r in Region.objects.all()}
     hubs = {}
     for code, cohort, decree in HUBS:

@@ -60,6 +60,7 @@ class Role(models.TextChoices):
     EVALUATOR = "evaluator", _("Tim Evaluasi")
     PANELIST = "panelist", _("Tim Panel Independen")
     HUB_ADMIN = "hub_admin", _("Admin Hub JIPP")
+    MENTOR = "mentor", _("Tim Pendamping")
 
 
 # Roles scoped to the organiser (national when the membership has no hub, else a hub).

@@ -107,6 +107,7 @@ class AccountCreateForm(_CrispyMixin, forms.Form):
             Role.OPERATOR: ("unit", _("Pilih unit untuk Operator UPP.")),
             Role.ADMIN_LOKAL: ("instansi", _("Pilih instansi untuk Admin Lokal.")),
             Role.HUB_ADMIN: ("hub", _("Pilih hub untuk Admin Hub JIPP.")),
+            Role.MENTOR: ("hub", _("Pilih hub yang didampingi Tim Pendamping.")),
         }
         if role in required:
             field, message = required[role]

@@ -172,7 +172,8 @@ class User(AbstractUser):
 class Membership(models.Model):
     """One role of a user, scoped to a unit, an instansi, a hub, or the national organiser.
 
-    Scope by role: Operator UPP -> unit; Admin Lokal -> instansi; Admin Hub JIPP -> hub;
+    Scope by role: Operator UPP -> unit; Admin Lokal -> instansi; Admin Hub JIPP and Tim
+    Pendamping (a hub's mentor) -> hub;
     Sekretariat, Tim Evaluasi, Tim Panel Independen -> the organiser (no hub = national,
     a hub = that hub's provincial competition).
     """
@@ -228,6 +229,12 @@ class Membership(models.Model):
                     )
                     | Q(
                         role=Role.HUB_ADMIN,
+                        unit__isnull=True,
+                        instansi__isnull=True,
+                        hub__isnull=False,
+                    )
+                    | Q(
+                        role=Role.MENTOR,
                         unit__isnull=True,
                         instansi__isnull=True,
                         hub__isnull=False,

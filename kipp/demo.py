@@ -19,6 +19,7 @@ from hubs.demo import BANGKA_BARAT, BANGKA_TENGAH
 from hubs.enums import Role
 from hubs.models import Membership, Unit, User
 
+# The units are also read by the other apps' demo loaders as `kipp.demo.<UNIT>` (re-exported).
 from .demo_data import (
     ADMIN_BB,
     ADMIN_BT,
@@ -28,7 +29,14 @@ from .demo_data import (
     PUBLISHED_2023,
     SECTION_TEXT,
 )
-from .enums import GroupKind, ProposalState
+from .demo_data import DINKES_PGK as DINKES_PGK
+from .demo_data import DPMPTSP_ME as DPMPTSP_ME
+from .demo_data import DPPKB as DPPKB
+from .demo_data import DUKCAPIL_BT as DUKCAPIL_BT
+from .demo_data import KOMINFO as KOMINFO
+from .demo_data import PDAM as PDAM
+from .demo_data import PERKIMHUB as PERKIMHUB
+from .enums import GroupKind, ProposalState, ResultLevel
 from .models import (
     Competition,
     Innovation,
@@ -194,6 +202,15 @@ def seed() -> dict[str, int]:
                 )
                 for level in levels
             )
+            # Published with the Top 45: the Top 99 left out of it were not selected.
+            outcome = S.WINNER if ResultLevel.TOP45 in levels else S.NOT_SELECTED
+            if levels:
+                workflow.proposal_transition(
+                    proposal=made,
+                    actor=sekretariat,
+                    to_state=outcome,
+                    now=PUBLISHED_2023[ResultLevel.TOP45],
+                )
 
     # The open competition stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.

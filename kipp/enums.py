@@ -11,16 +11,22 @@ class GroupKind(models.TextChoices):
 
 
 class ProposalState(models.TextChoices):
-    """Where a proposal stands in its local and administrative life cycle.
+    """Where a proposal stands in its life cycle: local, administrative, and its final outcome.
 
-    `admin_passed` is the last state the life cycle reaches. What a proposal achieves in the
-    judging rounds is not a state: each outcome (Top 99, Top 45, Outstanding Achievement) is a
-    `Result` row, because outcomes are published at their own moment, can be revoked with a
-    reason (an upheld objection, a disqualification) and hold together (a Top 45 is also a
-    Top 99); a single state could do none of that and would hard-code the order of the rounds.
-    Disqualification is therefore the revocation of the proposal's results, not a state: per
-    SPEC 3.3 it follows only a published result, which the revocation records with who, when
-    and why.
+    What a proposal achieves along the way in the judging rounds is not a state: each level
+    (Top 99, Top 45, Outstanding Achievement) is a `Result` row, because levels are published
+    at their own moment, can be revoked with a reason (an upheld objection) and hold
+    together (a Top 45 is also a Top 99); the rounds themselves are rows of `judging`
+    (a proposal's `RoundEntry` says which rounds it entered). Migration 0004 retired the
+    round states for that reason.
+
+    The final outcome is a state again (issue 8): once the organiser publishes the final
+    results, a proposal that passed the administrative selection ends as `winner` (Top 45),
+    `outstanding` (Outstanding Achievement, Khusus group) or `not_selected`, each beside
+    the Result rows that record its levels; an upheld objection moves a published
+    result's proposal to `disqualified`, beside the revocation of its Result rows (who, when,
+    why). The outcome states are reached only through the services that publish and
+    moderate (never offered as buttons), so state and Result rows agree.
     """
 
     DRAFT = "draft", _("Draf")
@@ -31,21 +37,21 @@ class ProposalState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Ditarik")
     ADMIN_PASSED = "admin_passed", _("Lolos seleksi administrasi")
     ADMIN_FAILED = "admin_failed", _("Tidak lolos seleksi administrasi")
+    WINNER = "winner", _("Top 45")
+    OUTSTANDING = "outstanding", _("Outstanding Achievement")
+    NOT_SELECTED = "not_selected", _("Tidak terpilih")
+    DISQUALIFIED = "disqualified", _("Didiskualifikasi")
 
 
 # Round states of earlier versions. No proposal is in them any more (migration 0004 turned
 # them into `admin_passed` plus Result rows), but timelines written before keep them as they
-# were, so events still know their labels.
+# were, so events still know their labels. (The final outcomes came back as states.)
 RETIRED_STATES = [
     ("nominated", _("Nominasi")),
     ("not_nominated", _("Tidak masuk nominasi")),
     ("finalist", _("Top 99")),
     ("presented", _("Sudah presentasi")),
     ("field_verified", _("Sudah verifikasi lapangan")),
-    ("winner", _("Top 45")),
-    ("outstanding", _("Outstanding Achievement")),
-    ("not_selected", _("Tidak terpilih")),
-    ("disqualified", _("Didiskualifikasi")),
 ]
 EVENT_STATES = ProposalState.choices + RETIRED_STATES
 
@@ -57,8 +63,18 @@ SELECTION_STATES = (
     ProposalState.ADMIN_PASSED,
     ProposalState.ADMIN_FAILED,
 )
+# The final outcomes, set when the organiser publishes the final results (or disqualifies).
+FINAL_STATES = (
+    ProposalState.WINNER,
+    ProposalState.OUTSTANDING,
+    ProposalState.NOT_SELECTED,
+    ProposalState.DISQUALIFIED,
+)
+# Proposals that passed the administrative selection, whatever their final outcome since:
+# the selection list and its announcement count them all as passed.
+PASSED_STATES = frozenset({ProposalState.ADMIN_PASSED, *FINAL_STATES})
 # States that count against the instansi's quota: forwarded and everything after it.
-QUOTA_STATES = frozenset(SELECTION_STATES)
+QUOTA_STATES = frozenset(SELECTION_STATES) | PASSED_STATES
 # Proposals the local side has finished with (no longer in the Admin Lokal's hands).
 CLOSED_LOCAL_STATES = frozenset(
     {ProposalState.REJECTED_LOCALLY, ProposalState.WITHDRAWN} | QUOTA_STATES

@@ -15,6 +15,7 @@ from hubs.models import Region
 from .enums import GroupKind
 from .enums import ProposalState as S
 from .models import Category, Competition
+from .selectors.selection import in_selection_state
 from .widgets import FilterSelect
 
 STATE_CHOICES = [(state, S(state).label) for state in (S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED)]
@@ -64,7 +65,11 @@ class AdminSelectionFilter(django_filters.FilterSet):
         field_name="category", label=_("Kategori"), empty_label=_("Semua"), widget=FilterSelect
     )
     state = django_filters.ChoiceFilter(
-        label=_("Status"), choices=STATE_CHOICES, empty_label=_("Semua"), widget=FilterSelect
+        label=_("Status"),
+        choices=STATE_CHOICES,
+        method="filter_state",
+        empty_label=_("Semua"),
+        widget=FilterSelect,
     )
 
     def __init__(self, *args, competition: Competition, **kwargs):
@@ -97,3 +102,6 @@ class AdminSelectionFilter(django_filters.FilterSet):
     def filter_province(self, queryset, name, value):
         # A provincial government's region is the province itself.
         return queryset.filter(Q(instansi__region__parent_id=value) | Q(instansi__region_id=value))
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(in_selection_state(value))

@@ -1,5 +1,8 @@
 """Checking an uploaded evidence file by its content before anything is stored, and
 cutting an upload off while it streams in once it passes the competition's size limit.
+Also the one way every app stores such a checked file on its row (`stored_file_save`)
+and serves it back to the people its view lets through (`stored_file_response`): proposal
+evidence and the replication app's documents both use these, not a copy.
 
 Evidence is accepted only as PDF, PNG or JPEG (SPEC 3.2). Neither the browser's
 Content-Type nor the file name can be trusted: both are chosen by the uploader. The type is
@@ -17,6 +20,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload, load_handler
+from django.db import transaction
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from PIL import Image, UnidentifiedImageError
@@ -134,6 +139,39 @@ def check_evidence_file(upload, *, max_bytes: int) -> CheckedFile:
             ) from error
     upload.seek(0)
     return CheckedFile(content_type=detected.content_type, original_name=name, size=size)
+
+
+def stored_file_save(item, upload, *, max_bytes: int):
+    """Check `upload` by content (`check_evidence_file`), then store it on `item` (a model
+    with `file`, `original_name`, `content_type` and `size`) under its random name and save
+    the row. Raises ValidationError and stores nothing when the file is refused; if the row
+    cannot be written, the file just stored is deleted again. Returns `item`."""
+    checked = check_evidence_file(upload, max_bytes=max_bytes)
+    item.original_name = checked.original_name
+    item.content_type = checked.content_type
+    item.size = checked.size
+    item.file.save(checked.original_name, upload, save=False)
+    try:
+        with transaction.atomic():
+            item.save()
+    except Exception:
+        item.file.delete(save=False)
+        raise
+    return item
+
+
+def stored_file_response(item) -> FileResponse:
+    """Serve a stored file always as a download, sandboxed and never cached: the caller has
+    already fetched `item` through its scoped selector (404 outside)."""
+    response = FileResponse(
+        item.file.open("rb"),
+        as_attachment=True,
+        filename=item.original_name,
+        content_type=item.content_type,
+    )
+    response["Content-Security-Policy"] = "sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _check_pdf(upload) -> None:

@@ -85,6 +85,8 @@ def check_access(client, *, user, actor: str, case: Case, context: tuple, snapsh
     before = snapshot()
 
     response = client.post(url, data) if case.method == "post" else client.get(url)
+    if getattr(response, "streaming", False):
+        b"".join(response.streaming_content)  # read to the end, which closes the file
 
     assert response.status_code == case.expected[actor], (case.name, actor)
     if response.status_code == 302 and actor == "anon":

@@ -5,9 +5,8 @@ of `hubs.selectors`; writes go through `hubs.services`.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
@@ -106,20 +105,17 @@ class AccountCreateView(CancelLinkMixin, AreaRequiredMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        try:
-            user, password = services.account_create(
-                actor=self.request.user,
-                username=data["username"],
-                name=data["name"],
-                email=data["email"],
-                phone=data.get("phone", ""),
-                role=data["role"],
-                unit=data.get("unit"),
-                instansi=data.get("instansi"),
-                hub=data.get("hub"),
-            )
-        except PermissionDenied:
-            raise Http404 from None
+        user, password = services.account_create(
+            actor=self.request.user,
+            username=data["username"],
+            name=data["name"],
+            email=data["email"],
+            phone=data.get("phone", ""),
+            role=data["role"],
+            unit=data.get("unit"),
+            instansi=data.get("instansi"),
+            hub=data.get("hub"),
+        )
         # Rendered, not redirected: the temporary password is shown once and stored nowhere.
         return temporary_password_page(self.request, account=user, password=password, created=True)
 
@@ -199,8 +195,6 @@ class UnitFormMixin(CancelLinkMixin):
     def form_valid(self, form):
         try:
             services.unit_save(actor=self.request.user, unit=form.instance)
-        except PermissionDenied:
-            raise Http404 from None
         except ValidationError as error:
             # A refused move names the instansi field.
             form.add_error(None, error)

@@ -15,7 +15,7 @@ from django.db.models import Case, Count, F, Prefetch, Q, QuerySet, Value, When
 from hubs.enums import CLUSTER_OF_KIND
 from hubs.models import Region, User
 
-from ..enums import QUOTA_STATES, SELECTION_STATES
+from ..enums import PASSED_STATES, QUOTA_STATES, SELECTION_STATES
 from ..enums import ProposalState as S
 from ..models import Competition, Proposal, ProposalEvent
 from .proposals import proposals_visible_to
@@ -65,12 +65,20 @@ def failed_notes(proposals) -> dict[int, str]:
 
 def selection_counts(queryset: QuerySet[Proposal]) -> dict[str, int]:
     """Proposals per selection state and in total, and how many have no forwarding time
-    (rows older than that column, which the list then pages separately), in one aggregate."""
+    (rows older than that column, which the list then pages separately), in one aggregate.
+    Passed counts every proposal that passed, whatever its final outcome since."""
     return queryset.order_by().aggregate(
         total=Count("pk"),
         undated=Count("pk", filter=Q(forwarded_at__isnull=True)),
-        **{state: Count("pk", filter=Q(state=state)) for state in SELECTION_STATES},
+        **{state: Count("pk", filter=in_selection_state(state)) for state in SELECTION_STATES},
     )
+
+
+def in_selection_state(state: str) -> Q:
+    """Proposals under one tab of the selection: passed includes the final outcomes."""
+    if state == S.ADMIN_PASSED:
+        return Q(state__in=PASSED_STATES)
+    return Q(state=state)
 
 
 def _counts_key(competition: Competition) -> str:
@@ -127,5 +135,5 @@ def announced_passed(competition: Competition) -> QuerySet[Proposal]:
     return Proposal.objects.filter(
         Q(forwarded_at__lte=published) | Q(forwarded_at__isnull=True),
         competition=competition,
-        state=S.ADMIN_PASSED,
+        state__in=PASSED_STATES,
     )

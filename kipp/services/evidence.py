@@ -14,7 +14,7 @@ from hubs.models import User
 
 from ..errors import Refused
 from ..models import Evidence, Proposal
-from ..uploads import check_evidence_file
+from ..uploads import stored_file_save
 from .proposals import check_editable, require_edit_window, require_proposer
 
 logger = logging.getLogger(__name__)
@@ -69,29 +69,14 @@ def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload, now=None
     locked = _lock_editable(proposal)
     require_edit_window(locked, sides, now)
     limit = locked.competition.max_file_mb * 1024 * 1024
-    checked = check_evidence_file(upload, max_bytes=limit)
-    same = _same_file(locked, kind, upload, checked.size)
+    same = _same_file(locked, kind, upload, upload.size)
     if same is not None:
         raise Refused(
             _("Berkas ini sama dengan “%(n)s” yang sudah diunggah sebagai %(k)s.")
             % {"n": same.original_name, "k": same.get_kind_display()}
         )
-    item = Evidence(
-        proposal=locked,
-        kind=kind,
-        original_name=checked.original_name,
-        content_type=checked.content_type,
-        size=checked.size,
-        uploaded_by=actor,
-    )
-    item.file.save(checked.original_name, upload, save=False)
-    # If the row cannot be written, the file just stored must not stay behind.
-    try:
-        with transaction.atomic():
-            item.save()
-    except Exception:
-        item.file.delete(save=False)
-        raise
+    item = Evidence(proposal=locked, kind=kind, uploaded_by=actor)
+    stored_file_save(item, upload, max_bytes=limit)
     return item
 
 

@@ -6,19 +6,20 @@ quota on forward, a note where one is required), saves, appends the immutable ev
 timeline and notifies the people concerned after the transaction commits.
 """
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop as N_
 
 from hubs.enums import CLUSTER_OF_KIND, Role
 from hubs.models import Instansi, User
 from hubs.roles import roles_of
 from hubs.services import notification_create
+from hubs.transitions import Rule, rule_for
+from hubs.transitions import rule as _rule
 
 from ..deadlines import REGISTRATION, VERIFICATION, deadlines_for, require_open, window_problem
 from ..eligibility import submission_problems
@@ -33,18 +34,8 @@ S = ProposalState
 OPERATOR, ADMIN_LOKAL, ORGANISER = "operator", "admin_lokal", "organiser"
 
 
-@dataclass(frozen=True)
-class Rule:
-    sides: frozenset[str]
-    window: str | None = None
-    note_required: bool = False
-    # Only until the competition's administrative results are published.
-    unpublished: bool = False
-
-
-def _rule(*sides, window=None, note_required=False, unpublished=False) -> Rule:
-    return Rule(frozenset(sides), window, note_required, unpublished)
-
+# Moves allowed only until the competition's administrative results are published.
+UNTIL_PUBLISHED = frozenset({(S.ADMIN_PASSED, S.ADMIN_FAILED), (S.ADMIN_FAILED, S.ADMIN_PASSED)})
 
 # (from, to) -> who may, until when. The Admin Lokal may act for its operators.
 TRANSITIONS: dict[tuple[str, str], Rule] = {
@@ -59,8 +50,16 @@ TRANSITIONS: dict[tuple[str, str], Rule] = {
     (S.FORWARDED, S.ADMIN_PASSED): _rule(ORGANISER),
     (S.FORWARDED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
     # A decision may be changed until the results are published (the reason is required).
-    (S.ADMIN_PASSED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True, unpublished=True),
-    (S.ADMIN_FAILED, S.ADMIN_PASSED): _rule(ORGANISER, note_required=True, unpublished=True),
+    (S.ADMIN_PASSED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+    (S.ADMIN_FAILED, S.ADMIN_PASSED): _rule(ORGANISER, note_required=True),
+    # The final outcome, when the organiser publishes the final results (judging services).
+    (S.ADMIN_PASSED, S.WINNER): _rule(ORGANISER, manual=False),
+    (S.ADMIN_PASSED, S.OUTSTANDING): _rule(ORGANISER, manual=False),
+    (S.ADMIN_PASSED, S.NOT_SELECTED): _rule(ORGANISER, manual=False),
+    # After an upheld objection against a published result, with the reason.
+    (S.ADMIN_PASSED, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
+    (S.WINNER, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
+    (S.OUTSTANDING, S.DISQUALIFIED): _rule(ORGANISER, note_required=True, manual=False),
 }
 
 # The Admin Lokal submitting on the operator's behalf gets the later verification close.
@@ -86,15 +85,15 @@ def is_organiser(user: User, competition: Competition) -> bool:
 
 
 def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -> list[str]:
-    """Target states the user may move the proposal to now (for showing buttons)."""
+    """Target states the user may move the proposal to now by hand (for showing buttons)."""
     now = now or timezone.now()
     sides = sides_of(user, proposal)
     limits = None
     moves = []
     for (source, target), rule in TRANSITIONS.items():
-        if source != proposal.state or not (rule.sides & sides):
+        if source != proposal.state or not rule.manual or not (rule.sides & sides):
             continue
-        if rule.unpublished and proposal.competition.admin_results_published_at:
+        if (source, target) in UNTIL_PUBLISHED and proposal.competition.admin_results_published_at:
             continue
         window = _window(rule, sides)
         if window:
@@ -134,19 +133,20 @@ def proposal_transition(
         .get(pk=proposal.pk)
     )
     source = locked.state
-    rule = TRANSITIONS.get((source, to_state))
-    if rule is None:
-        raise Refused(
-            _("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
-            % {"s": S(source).label, "t": S(to_state).label}
-        )
     sides = sides_of(actor, locked)
-    if not rule.sides & sides:
-        raise Refused(_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."))
+    rule = rule_for(
+        TRANSITIONS,
+        source,
+        to_state,
+        sides,
+        no_such_move=_("Usulan berstatus “%(s)s” tidak dapat diubah menjadi “%(t)s”.")
+        % {"s": S(source).label, "t": S(to_state).label},
+        not_allowed=_("Anda tidak berwenang melakukan tindakan ini pada usulan ini."),
+    )
     window = _window(rule, sides)
     if window:
         require_open(locked.competition, locked.instansi_id, window, now)
-    if rule.unpublished and (
+    if (source, to_state) in UNTIL_PUBLISHED and (
         # Locked like the publication does, so a change and the publication never cross.
         Competition.objects.select_for_update()
         .filter(pk=locked.competition_id, admin_results_published_at__isnull=False)
@@ -272,13 +272,17 @@ def _admins(proposal: Proposal):
 
 
 MESSAGES = {
-    S.SUBMITTED: (_admins, gettext_noop("Usulan baru menunggu verifikasi: %(title)s")),
-    S.RETURNED: (_operators, gettext_noop("Usulan dikembalikan untuk perbaikan: %(title)s")),
-    S.FORWARDED: (_operators, gettext_noop("Usulan diteruskan ke Sekretariat KIPP: %(title)s")),
-    S.REJECTED_LOCALLY: (_operators, gettext_noop("Usulan ditolak Admin Lokal: %(title)s")),
-    S.ADMIN_PASSED: (None, gettext_noop("Usulan lolos seleksi administrasi: %(title)s")),
-    S.ADMIN_FAILED: (None, gettext_noop("Usulan tidak lolos seleksi administrasi: %(title)s")),
-    S.WITHDRAWN: (None, gettext_noop("Usulan ditarik: %(title)s")),
+    S.SUBMITTED: (_admins, N_("Usulan baru menunggu verifikasi: %(title)s")),
+    S.RETURNED: (_operators, N_("Usulan dikembalikan untuk perbaikan: %(title)s")),
+    S.FORWARDED: (_operators, N_("Usulan diteruskan ke Sekretariat KIPP: %(title)s")),
+    S.REJECTED_LOCALLY: (_operators, N_("Usulan ditolak Admin Lokal: %(title)s")),
+    S.ADMIN_PASSED: (None, N_("Usulan lolos seleksi administrasi: %(title)s")),
+    S.ADMIN_FAILED: (None, N_("Usulan tidak lolos seleksi administrasi: %(title)s")),
+    S.WITHDRAWN: (None, N_("Usulan ditarik: %(title)s")),
+    S.WINNER: (None, N_("Usulan meraih Top 45: %(title)s")),
+    S.OUTSTANDING: (None, N_("Usulan meraih Outstanding Achievement: %(title)s")),
+    S.NOT_SELECTED: (None, N_("Hasil akhir diumumkan, usulan tidak terpilih: %(title)s")),
+    S.DISQUALIFIED: (None, N_("Usulan didiskualifikasi: %(title)s")),
 }
 
 

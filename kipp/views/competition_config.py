@@ -2,8 +2,7 @@
 and deadline extensions, for the competition's organiser only (404 for anyone else)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -121,11 +120,8 @@ class _ConfigPostView(_CompetitionConfigMixin, View):
     http_method_names = ["post"]
 
     def post(self, request, **kwargs):
-        competition = self.get_competition()
-        try:
-            return self.handle(competition)
-        except PermissionDenied:
-            raise Http404 from None
+        # A PermissionDenied from a service becomes 404 in AreaRequiredMixin.dispatch.
+        return self.handle(self.get_competition())
 
     def handle(self, competition):
         raise NotImplementedError

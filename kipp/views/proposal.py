@@ -2,7 +2,6 @@
 view every state change posts to, and the download of its evidence files."""
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from ..selectors import proposals as selectors
 from ..selectors.verification import local_verification
 from ..services import workflow
 from ..services.proposals import edit_window_problem
+from ..uploads import stored_file_response
 
 # Button text per target state; the note field is shown for moves that require one.
 MOVE_LABELS = {
@@ -130,12 +130,4 @@ class EvidenceDownloadView(AreaRequiredMixin, View):
     def get(self, request, pk, evidence_pk):
         proposal = get_object_or_404(selectors.proposals_visible_to(request.user), pk=pk)
         item = get_object_or_404(proposal.evidence.all(), pk=evidence_pk)
-        response = FileResponse(
-            item.file.open("rb"),
-            as_attachment=True,
-            filename=item.original_name,
-            content_type=item.content_type,
-        )
-        response["Content-Security-Policy"] = "sandbox"
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return stored_file_response(item)

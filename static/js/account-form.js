@@ -5,7 +5,7 @@
   if (!role || role.tagName !== "SELECT") {
     return;
   }
-  var scopeOf = { operator: "unit", admin_lokal: "instansi", hub_admin: "hub" };
+  var scopeOf = { operator: "unit", admin_lokal: "instansi", hub_admin: "hub", mentor: "hub" };
   var scopes = ["unit", "instansi", "hub"];
   function update() {
     scopes.forEach(function (name) {

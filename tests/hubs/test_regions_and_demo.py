@@ -84,7 +84,13 @@ def test_load_regions_creates_all_kemendagri_regions():
     assert set(provinces.values_list("kind", flat=True)) == {RegionKind.PROVINSI}
     assert set(regencies.values_list("kind", flat=True)) == {RegionKind.KABUPATEN, RegionKind.KOTA}
     assert not provinces.exclude(parent=None).exists()
-    assert not Region.objects.filter(is_3t=True).exists()
+    # The 62 daerah tertinggal of Perpres 63/2020 are flagged 3T, and only they.
+    assert "62 baru ditandai 3T" in output
+    flagged = Region.objects.filter(is_3t=True)
+    assert flagged.count() == 62
+    assert set(flagged.values_list("level", flat=True)) == {RegionLevel.REGENCY}
+    assert {"13.09", "81.03", "95.08", "96.01"} <= set(flagged.values_list("code", flat=True))
+    assert not Region.objects.get(code="19.05").is_3t
 
     babel = Region.objects.get(code="19")
     assert babel.name == "Kepulauan Bangka Belitung"
@@ -136,8 +142,9 @@ def test_load_regions_again_changes_nothing_and_keeps_3t_flags():
 
     assert "0 dibuat, 1 diperbarui" in output
     assert {r.code: r.pk for r in Region.objects.all()} == before
+    assert "0 baru ditandai 3T" in output
     assert Region.objects.get(code="19.05").is_3t is True
-    assert list(Region.objects.filter(is_3t=True).values_list("code", flat=True)) == ["19.05"]
+    assert Region.objects.filter(is_3t=True).count() == 63
     assert Region.objects.get(code="19.04").name == "Kabupaten Bangka Tengah"
 
     output = _run("load_regions")

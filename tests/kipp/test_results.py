@@ -67,7 +67,7 @@ def _move_to(earlier: Proposal, innovation) -> None:
     Proposal.objects.filter(pk=earlier.pk).update(innovation=innovation)
 
 
-def test_states_end_at_the_administrative_selection():
+def test_states_end_at_the_final_outcome():
     assert S.values == [
         "draft",
         "submitted",
@@ -77,8 +77,20 @@ def test_states_end_at_the_administrative_selection():
         "withdrawn",
         "admin_passed",
         "admin_failed",
+        "winner",
+        "outstanding",
+        "not_selected",
+        "disqualified",
     ]
-    assert {S.FORWARDED, S.ADMIN_PASSED, S.ADMIN_FAILED} == QUOTA_STATES
+    assert {
+        S.FORWARDED,
+        S.ADMIN_PASSED,
+        S.ADMIN_FAILED,
+        S.WINNER,
+        S.OUTSTANDING,
+        S.NOT_SELECTED,
+        S.DISQUALIFIED,
+    } == QUOTA_STATES
     assert QUOTA_STATES | {S.REJECTED_LOCALLY, S.WITHDRAWN} == CLOSED_LOCAL_STATES
     assert ResultLevel.values == ["top99", "top45", "outstanding"]
 

@@ -368,3 +368,17 @@ def test_unknown_export_format_is_404(client, babel, national):
     client.force_login(babel.sekretariat)
 
     assert client.get(f"{LIST}ekspor/pdf/?edisi={national.competition.pk}").status_code == 404
+
+
+def test_competition_picker_marks_the_competition_shown(client, babel, national):
+    """The picker selects the competition whose proposals are listed, not the last option."""
+    older = kf.competition(name="KIPP 2024", year=2024)
+    client.force_login(babel.sekretariat)
+
+    default = client.get(LIST).content.decode()
+    chosen = client.get(LIST, {"edisi": older.pk}).content.decode()
+
+    assert f'<option value="{national.competition.pk}" selected>KIPP 2025</option>' in default
+    assert f'<option value="{older.pk}">KIPP 2024</option>' in default
+    assert f'<option value="{older.pk}" selected>KIPP 2024</option>' in chosen
+    assert f'<option value="{national.competition.pk}">KIPP 2025</option>' in chosen

@@ -4,10 +4,19 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from hubs import demo
+from judging import demo as judging_demo
+from judging import demo_history
 from kipp import demo as kipp_demo
+from replication import demo as replication_demo
 
 # Later apps add their own demo loaders here, in dependency order.
-SEEDERS = [demo.seed, kipp_demo.seed]
+SEEDERS = [
+    demo.seed,
+    kipp_demo.seed,
+    judging_demo.seed,
+    demo_history.seed,
+    replication_demo.seed,
+]
 
 
 class Command(BaseCommand):

@@ -1,1 +1,0 @@
-"""Rounds after the administrative selection: rubrics, judges, scores, shortlists, winners."""

@@ -1,0 +1,1 @@
+"""Writes of the judging rounds, one module per area (STYLE: services = writes)."""

@@ -1,1 +1,0 @@
-"""Replication programmes, commitments and action plans (built in the replication issue)."""
