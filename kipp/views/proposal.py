@@ -78,6 +78,11 @@ class ProposalDetailView(ScopedObjectMixin, DetailView):
             if context["sides"] & {workflow.ORGANISER, workflow.ADMIN_LOKAL}
             else None
         )
+        # Forwarding with checklist items left unticked needs a note (the transition says so).
+        check = context["local_check"]
+        context["unticked_count"] = (
+            sum(1 for row in check.items.all() if not row.checked) if check else 0
+        )
         context["can_edit"] = (
             proposal.is_editable
             and bool(context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL})

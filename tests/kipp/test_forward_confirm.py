@@ -61,3 +61,16 @@ def test_forward_with_every_item_ticked_needs_no_note(client, babel, kipp2025):
 
     made.refresh_from_db()
     assert made.state == S.FORWARDED
+
+
+def test_proposal_page_forward_asks_first_and_wants_a_note_for_unticked(client, babel, kipp2025):
+    made = _submitted(babel, kipp2025)
+    _check(babel, made, [ChecklistItem.COMPLETE])
+    client.force_login(babel.admin_bb)
+
+    page = client.get(f"/usulan/{made.pk}/").content.decode()
+
+    form = page.split('value="forwarded"')[0].rsplit("<form", 1)[1]
+    assert "data-confirm=" in form
+    after = page.split('value="forwarded"')[1].split("</form>")[0]
+    assert "butir checklist belum dicentang" in after and "required" in after
