@@ -79,6 +79,14 @@ class VerificationInboxView(KeysetListMixin, InboxFilterMixin, ListView):
         valid = filterset.is_valid()
         chosen = filterset.form.cleaned_data.get("state") if valid else ""
         drafts = filterset.form.cleaned_data.get("drafts") if valid else False
+        # The status filter offers only the states the instansi's proposals are in (its
+        # empty "all states" choice is added by the field itself).
+        field = filterset.form.fields["state"]
+        field.choices = [
+            (value, label)
+            for value, label in field.choices
+            if value != "" and (counts.get(value) or value == chosen)
+        ]
         if chosen:
             matching = counts.get(chosen, 0)
         else:

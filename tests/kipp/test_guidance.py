@@ -151,3 +151,16 @@ def test_new_competition_sections_carry_guiding_questions_and_criterion(client, 
     assert (
         'aria-describedby="panduan-signifikansi kriteria-signifikansi hitung-signifikansi"' in page
     )
+
+
+def test_inbox_status_filter_offers_only_states_that_occur(client, babel, kipp2025):
+    kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, title="A", state=S.SUBMITTED
+    )
+    kf.proposal(babel.kominfo, babel.operator_bb, competition=kipp2025, title="B", state=S.RETURNED)
+    client.force_login(babel.admin_bb)
+
+    response = client.get("/verifikasi/")
+
+    choices = [value for value, _ in response.context["filter"].form.fields["state"].choices]
+    assert choices == ["", S.SUBMITTED, S.RETURNED]
