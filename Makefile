@@ -2,6 +2,8 @@
 # Only Python >= 3.11 and make are needed; everything else is installed into .venv.
 
 PYTHON ?= python3
+# The demo server's port: `make run PORT=8031`.
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
@@ -9,7 +11,7 @@ STAMP := $(VENV)/.installed
 # The embedded shape runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test install lint fmt bench bench-public surge worker beat migrate messages clean
+.PHONY: run test install lint fmt bench bench-public surge worker beat migrate messages clean icons
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -27,7 +29,7 @@ migrate: install
 run: migrate
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	@echo ""
-	@echo "Portal KIPP: http://127.0.0.1:8000"
+	@echo "Portal KIPP: http://127.0.0.1:$(PORT)"
 	@echo "Akun demo (kata sandi kipp-demo-2025):"
 	@echo "  sekretariat                 Sekretariat KIPP (nasional)"
 	@echo "  adminlokal.bangkabarat      Admin Lokal, Pemkab Bangka Barat"
@@ -40,7 +42,7 @@ run: migrate
 	@echo "  hub.babel                   Admin Hub JIPP Kepulauan Bangka Belitung"
 	@echo "  pendamping.ubb              Tim Pendamping (UBB) hub JIPP Babel"
 	@echo ""
-	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(DEV_ENV) $(BIN)/pytest $(PYTEST_ARGS)
@@ -83,3 +85,7 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var
+
+# Subset the icon font to the icons the templates use (after using a new icon).
+icons: install
+	$(PY) tools/icons.py

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -114,6 +115,8 @@ MIDDLEWARE = [
     "hubs.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compresses what the middleware below and the views write (see its docstring on BREACH).
+    "hubs.middleware.CompressionMiddleware",
     "csp.middleware.CSPMiddleware",
     "hubs.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -189,11 +192,12 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "hubs.backends.PortalModelBackend",
 ]
+# Django's rules, with their messages in proper Indonesian (hubs/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "hubs.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "hubs.passwords.MinimumLengthValidator"},
+    {"NAME": "hubs.passwords.CommonPasswordValidator"},
+    {"NAME": "hubs.passwords.NumericPasswordValidator"},
 ]
 # Login throttling (django-axes). Within the 15-minute cool-off, wrong passwords are counted
 # three ways, each with its own limit: for one username from one address (a mistyping user),
@@ -250,6 +254,11 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
     "evidence-orphan-sweep": {"task": "kipp.tasks.evidence_orphans_sweep", "schedule": 3600.0},
+    # Yesterday's forwarded proposals, to the organisers at 07:00 WIB (CELERY_TIMEZONE).
+    "forwarded-digest-daily": {
+        "task": "kipp.tasks.forwarded_digest_daily",
+        "schedule": crontab(hour=7, minute=0),
+    },
     "judge-reminders": {"task": "judging.tasks.judge_reminders_send", "schedule": 3600.0},
     # Hourly, so a day missed by a stopped beat is caught up; each reminder goes out once.
     "replication-activity-reminders": {

@@ -4,9 +4,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from hubs.views import health
+from hubs.views.auth import language_switch
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
+    path("i18n/setlang/", language_switch, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("hubs.urls_accounts")),
     path("admin/", admin.site.urls),

@@ -11,8 +11,32 @@ from .enums import REGIONAL_KINDS, RegionLevel, Role
 from .models import Hub, Instansi, Region, Unit, User
 from .roles import roles_of
 
+# The empty choice of every select: Django's "---------" says nothing to a first-time user.
+EMPTY_CHOICE = _("— pilih —")
+DJANGO_EMPTY = "---------"
 
-class _CrispyMixin:
+
+class EmptyChoiceMixin:
+    """Label the empty option of each select "— pilih —", whenever its field was added (the
+    label is set when the field is first drawn or read, so fields made in `__init__` count)."""
+
+    def __getitem__(self, name):
+        field = self.fields.get(name)
+        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
+            field.empty_label = EMPTY_CHOICE
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            choices = list(field.choices)
+            if any(value == "" and label == DJANGO_EMPTY for value, label in choices):
+                field.choices = [
+                    (value, EMPTY_CHOICE if value == "" and label == DJANGO_EMPTY else label)
+                    for value, label in choices
+                ]
+        return super().__getitem__(name)
+
+
+class _CrispyMixin(EmptyChoiceMixin):
     def _setup_helper(self):
         self.helper = FormHelper()
         self.helper.form_tag = False

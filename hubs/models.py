@@ -1,5 +1,6 @@
 """Organisation structure: regions, instansi, units, JIPP hubs, users and role memberships."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
@@ -143,7 +144,10 @@ class User(AbstractUser):
         default=False,
         help_text=_("Diset saat akun dibuat atau kata sandinya direset oleh admin."),
     )
-    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+    # The language the person last chose with the switch: their notifications and e-mails
+    # are written in it (empty: the portal's default, Bahasa Indonesia).
+    language = models.CharField(_("bahasa"), max_length=8, blank=True, choices=settings.LANGUAGES)
+    history = HistoricalRecords(excluded_fields=["password", "last_login", "language"])
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")

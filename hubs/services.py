@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as KombuOperationalError
 
@@ -196,16 +197,17 @@ def account_reset_password(*, actor: User, account: User) -> str:
     account.set_password(password)
     account.must_change_password = True
     account.save(update_fields=["password", "must_change_password"])
-    notification_create(
-        recipient=account,
-        subject=_("Kata sandi Portal KIPP Anda direset"),
-        body=_(
-            "Kata sandi akun %(username)s direset oleh %(actor)s. Minta kata sandi sementara "
-            "kepada admin Anda dan ganti saat masuk."
+    with translation.override(account.language or settings.LANGUAGE_CODE):
+        notification_create(
+            recipient=account,
+            subject=_("Kata sandi Portal KIPP Anda direset"),
+            body=_(
+                "Kata sandi akun %(username)s direset oleh %(actor)s. Minta kata sandi "
+                "sementara kepada admin Anda dan ganti saat masuk."
+            )
+            % {"username": account.username, "actor": actor.display_name},
+            url="/accounts/login/",
         )
-        % {"username": account.username, "actor": actor.display_name},
-        url="/accounts/login/",
-    )
     return password
 
 

@@ -61,3 +61,63 @@ CATEGORIES_2025 = [
     N_("Transformasi digital layanan"),
     N_("Lingkungan hidup"),
 ]
+
+# Guiding questions and the criterion each section is scored on, by section key: the text a
+# new competition's sections start with (editable per competition on its configuration).
+GUIDANCE = {
+    "ringkasan": (
+        N_("Masalah apa yang diatasi, apa inovasinya, dan apa hasil terpentingnya?"),
+        N_("Kejelasan gambaran inovasi secara utuh dalam ringkasan."),
+    ),
+    "ide_inovatif": (
+        N_("Apa latar belakang dan tujuannya? Apa yang baru dibanding cara sebelumnya?"),
+        N_("Kebaruan dan kreativitas gagasan terhadap masalah pelayanan yang nyata."),
+    ),
+    "signifikansi": (
+        N_(
+            "Bagaimana inovasi dilaksanakan, dan bagaimana dampaknya diukur (data sebelum dan "
+            "sesudah)?"
+        ),
+        N_("Besarnya dampak yang terukur bagi penerima layanan."),
+    ),
+    "kontribusi_tpb": (
+        N_("Tujuan TPB/SDGs mana yang didukung, dan bagaimana caranya?"),
+        N_("Keterkaitan yang nyata dengan tujuan TPB/SDGs yang dipilih."),
+    ),
+    "adaptabilitas": (
+        N_("Apakah inovasi sudah atau dapat diterapkan di tempat lain? Apa syaratnya?"),
+        N_("Kemudahan inovasi ditiru dan disesuaikan oleh instansi lain."),
+    ),
+    "keberlanjutan": (
+        N_("Bagaimana inovasi dijamin berlanjut: aturan, anggaran, SDM, kelembagaan?"),
+        N_("Kepastian keberlanjutan dari sisi kebijakan, sumber daya dan kelembagaan."),
+    ),
+    "kolaborasi": (
+        N_("Siapa saja yang terlibat dan apa peran masing-masing?"),
+        N_("Keterlibatan pemangku kepentingan dan masyarakat."),
+    ),
+    "inspirasi": (
+        N_("Inovasi mana yang direplikasi, dan mengapa dipilih?"),
+        N_("Alasan replikasi yang jelas dan sesuai kebutuhan setempat."),
+    ),
+    "proses_replikasi": (
+        N_("Bagaimana replikasi dilakukan, dan apa yang disesuaikan?"),
+        N_("Kesungguhan proses replikasi dan penyesuaiannya."),
+    ),
+    "faktor_pembeda": (
+        N_("Apa yang membedakan hasil replikasi dari inovasi asalnya?"),
+        N_("Nilai tambah dibanding inovasi asal."),
+    ),
+    "pembaruan": (
+        N_("Apa yang diperbarui sejak inovasi memenangi kompetisi?"),
+        N_("Besarnya pembaruan sejak penghargaan sebelumnya."),
+    ),
+    "penguatan_keberlanjutan": (
+        N_("Bagaimana keberlanjutan diperkuat sejak penghargaan sebelumnya?"),
+        N_("Penguatan kebijakan, anggaran dan kelembagaan."),
+    ),
+    "evaluasi": (
+        N_("Bagaimana inovasi dievaluasi, dan apa hasilnya?"),
+        N_("Mutu evaluasi dan tindak lanjutnya."),
+    ),
+}

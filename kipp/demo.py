@@ -1,13 +1,14 @@
-"""Demo competitions (SPEC section 6): KIPP 2023 finished, KIPP 2025 in registration.
+"""Demo competitions (SPEC section 6): KIPP 2023 finished, one in registration.
 
-KIPP 2025 holds proposals in every state of the local and administrative stages, among them
+The open one is named for the year its registration closes in (its dates follow the clock);
+it holds proposals in every state of the local and administrative stages, among them
 Bangka Barat's five candidates; KIPP 2023 holds the history the eligibility rules read
 (a Top 45 and a Top 99 innovation, as published results). Keyed on competition slug and
 proposal title, so running it again changes nothing. Titles and places are real-sounding;
 the people are invented.
 """
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
@@ -18,6 +19,23 @@ from hubs.demo import BANGKA_BARAT, BANGKA_TENGAH
 from hubs.enums import Role
 from hubs.models import Membership, Unit, User
 
+# The units are also read by the other apps' demo loaders as `kipp.demo.<UNIT>` (re-exported).
+from .demo_data import (
+    ADMIN_BB,
+    ADMIN_BT,
+    DRAFT_AUTHORS,
+    HISTORY_2023,
+    PROPOSALS_OPEN,
+    PUBLISHED_2023,
+    SECTION_TEXT,
+)
+from .demo_data import DINKES_PGK as DINKES_PGK
+from .demo_data import DPMPTSP_ME as DPMPTSP_ME
+from .demo_data import DPPKB as DPPKB
+from .demo_data import DUKCAPIL_BT as DUKCAPIL_BT
+from .demo_data import KOMINFO as KOMINFO
+from .demo_data import PDAM as PDAM
+from .demo_data import PERKIMHUB as PERKIMHUB
 from .enums import GroupKind, ProposalState, ResultLevel
 from .models import (
     Competition,
@@ -37,147 +55,6 @@ PDF = (
     b"xref\n0 4\n0000000000 65535 f \n0000000009 00000 n \n0000000052 00000 n \n"
     b"0000000101 00000 n \ntrailer<</Size 4/Root 1 0 R>>\nstartxref\n164\n%%EOF\n"
 )
-KOMINFO = (BANGKA_BARAT, "Dinas Komunikasi dan Informatika")
-PERKIMHUB = (BANGKA_BARAT, "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan")
-DPPKB = (BANGKA_BARAT, "Dinas Pengendalian Penduduk dan Keluarga Berencana")
-PDAM = (BANGKA_BARAT, "PDAM Tirta Sejiran Setason")
-DUKCAPIL_BT = (BANGKA_TENGAH, "Dinas Kependudukan dan Pencatatan Sipil")
-DINKES_PGK = ("Pemerintah Kota Pangkalpinang", "Dinas Kesehatan")
-DPMPTSP_ME = ("Pemerintah Kabupaten Muara Enim", "Dinas Penanaman Modal dan PTSP")
-
-ADMIN_BB, ADMIN_BT = "adminlokal.bangkabarat", "adminlokal.bangkatengah"
-OPERATOR_KOMINFO, OPERATOR_PDAM, OPERATOR_BT = (
-    "upp.kominfo.bangkabarat",
-    "upp.pdam.bangkabarat",
-    "upp.bangkatengah",
-)
-
-# KIPP 2023: (unit, title, started_on, states reached after draft, results published)
-PASSED = [S.SUBMITTED, S.FORWARDED, S.ADMIN_PASSED]
-HISTORY_2023 = [
-    (
-        KOMINFO,
-        "Sapa Warga Babar",
-        date(2019, 3, 4),
-        PASSED,
-        [ResultLevel.TOP99, ResultLevel.TOP45],
-    ),
-    (
-        DUKCAPIL_BT,
-        "Si Jempol: Dukcapil Jemput Bola",
-        date(2020, 7, 1),
-        PASSED,
-        [ResultLevel.TOP99],
-    ),
-    (DINKES_PGK, "Posyandu Digital Pangkalpinang", date(2021, 1, 11), PASSED, []),
-]
-# When KIPP 2023 announced its Top 99 and its Top 45 (10:00 WIB).
-PUBLISHED_2023 = {
-    ResultLevel.TOP99: datetime(2023, 7, 3, 3, tzinfo=UTC),
-    ResultLevel.TOP45: datetime(2023, 10, 2, 3, tzinfo=UTC),
-}
-
-# KIPP 2025: (unit, title, group, started_on, [(state, actor username, note)], source title)
-PROPOSALS_2025 = [
-    (
-        KOMINFO,
-        "Babar Satu Data",
-        GroupKind.UMUM,
-        date(2022, 5, 2),
-        [(S.SUBMITTED, OPERATOR_KOMINFO, "")],
-        None,
-    ),
-    (
-        PERKIMHUB,
-        "SIPETA Rumah Layak",
-        GroupKind.UMUM,
-        date(2021, 9, 6),
-        [
-            (S.SUBMITTED, ADMIN_BB, ""),
-            (
-                S.RETURNED,
-                ADMIN_BB,
-                "Lengkapi bukti tanggal mulai dan perbaiki bagian Signifikansi: "
-                "tuliskan cara dampak diukur.",
-            ),
-        ],
-        None,
-    ),
-    (
-        DPPKB,
-        "Kelas Ayah Hebat",
-        GroupKind.UMUM,
-        date(2021, 2, 15),
-        [(S.SUBMITTED, ADMIN_BB, ""), (S.FORWARDED, ADMIN_BB, "")],
-        None,
-    ),
-    (DPPKB, "Genting Stunting Babar", GroupKind.UMUM, date(2022, 8, 1), [], None),
-    (
-        PDAM,
-        "Tirta Tagih Online",
-        GroupKind.UMUM,
-        date(2020, 10, 5),
-        [
-            (S.SUBMITTED, OPERATOR_PDAM, ""),
-            (S.FORWARDED, ADMIN_BB, ""),
-            (S.ADMIN_PASSED, "sekretariat", ""),
-        ],
-        None,
-    ),
-    (
-        DUKCAPIL_BT,
-        "Akta Kilat Bangka Tengah",
-        GroupKind.UMUM,
-        date(2021, 4, 12),
-        [
-            (S.SUBMITTED, OPERATOR_BT, ""),
-            (S.FORWARDED, ADMIN_BT, ""),
-            (S.ADMIN_FAILED, "sekretariat", "SK inovator tidak ditandatangani pejabat berwenang."),
-        ],
-        None,
-    ),
-    (
-        DUKCAPIL_BT,
-        "Dukcapil Sahabat Lansia",
-        GroupKind.UMUM,
-        date(2022, 1, 10),
-        [(S.SUBMITTED, OPERATOR_BT, ""), (S.WITHDRAWN, OPERATOR_BT, "Akan diajukan tahun depan.")],
-        None,
-    ),
-    (
-        DPMPTSP_ME,
-        "Izin Usaha Sehari",
-        GroupKind.UMUM,
-        date(2024, 2, 5),
-        [
-            (S.SUBMITTED, None, ""),
-            (
-                S.REJECTED_LOCALLY,
-                None,
-                "Dampak belum dapat diukur (belum ada data sebelum dan sesudah); "
-                "diusulkan kembali tahun depan.",
-            ),
-        ],
-        None,
-    ),
-    (
-        DINKES_PGK,
-        "Sapa Warga Sehat Pangkalpinang",
-        GroupKind.REPLIKASI,
-        date(2023, 6, 5),
-        [(S.SUBMITTED, None, "")],
-        "Sapa Warga Babar",
-    ),
-]
-
-SECTION_TEXT = {
-    "ringkasan": "Inovasi ini memangkas waktu layanan dan membuka kanal pengaduan bagi warga "
-    "di kecamatan terjauh, termasuk desa pesisir, dengan petugas yang datang langsung.",
-    "ide_inovatif": "Sebelum inovasi, warga harus datang ke kantor kabupaten dan menunggu "
-    "berhari-hari. Tujuannya layanan tuntas di desa dalam satu kunjungan.",
-    "signifikansi": "Dilaksanakan bertahap di enam kecamatan; dampak diukur dari waktu layanan "
-    "rata-rata dan survei kepuasan masyarakat setiap semester.",
-}
 
 
 def _text_for(key: str, limit: int) -> str:
@@ -235,7 +112,8 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
     if Proposal.objects.filter(competition=competition, title=title).exists():
         return None
     admin = _admin_of(unit.instansi, users)
-    author = (users.get(steps[0][1]) if steps and steps[0][1] else None) or admin
+    first = steps[0][1] if steps else DRAFT_AUTHORS.get(title)
+    author = users.get(first) or admin
     innovation = Innovation.objects.filter(unit=unit, title=title).first()
     if innovation is None:
         innovation = innovations.innovation_create(
@@ -286,7 +164,7 @@ def _proposal(competition, unit, title, kind, started_on, steps, source, when, u
 
 @transaction.atomic
 def seed() -> dict[str, int]:
-    """Load KIPP 2023 (history) and KIPP 2025 (in registration) with their proposals."""
+    """Load KIPP 2023 (history) and the competition in registration with their proposals."""
     users = {u.username: u for u in User.objects.all()}
     users[None] = None
     wib_noon = 5  # 12:00 WIB is 05:00 UTC
@@ -334,7 +212,7 @@ def seed() -> dict[str, int]:
                     now=PUBLISHED_2023[ResultLevel.TOP45],
                 )
 
-    # KIPP 2025 stays in registration whenever the demo is loaded: open since a month ago,
+    # The open competition stays in registration whenever the demo is loaded: open since a month ago,
     # closing at 12:00 WIB three weeks from today.
     today_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     if kipp2023.admin_results_published_at is None:
@@ -342,18 +220,20 @@ def seed() -> dict[str, int]:
             actor=sekretariat, competition=kipp2023, now=datetime(2023, 5, 2, 3, tzinfo=UTC)
         )
 
-    kipp2025 = _competition(
+    # Named for the year its registration closes in, so the dates never contradict the name.
+    closes = today_noon + timedelta(days=21)
+    kipp_open = _competition(
         sekretariat,
-        "KIPP 2025",
-        "kipp-2025",
-        2025,
+        f"KIPP {closes.year}",
+        f"kipp-{closes.year}",
+        closes.year,
         today_noon - timedelta(days=30),
-        today_noon + timedelta(days=21),
+        closes,
         today_noon + timedelta(days=35),
     )
-    for unit_key, title, kind, started_on, steps, source in PROPOSALS_2025:
+    for unit_key, title, kind, started_on, steps, source in PROPOSALS_OPEN:
         _proposal(
-            kipp2025,
+            kipp_open,
             _unit(unit_key),
             title,
             kind,
@@ -364,6 +244,6 @@ def seed() -> dict[str, int]:
             users,
         )
     return {
-        "competitions": Competition.objects.filter(slug__in=["kipp-2023", "kipp-2025"]).count(),
-        "proposals": Proposal.objects.filter(competition__in=[kipp2023, kipp2025]).count(),
+        "competitions": Competition.objects.filter(pk__in=[kipp2023.pk, kipp_open.pk]).count(),
+        "proposals": Proposal.objects.filter(competition__in=[kipp2023, kipp_open]).count(),
     }

@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from .services import exports
+from .services.digest import forwarded_digest_send
 from .services.evidence import evidence_orphans_remove
 
 
@@ -18,3 +19,10 @@ def export_job_run(job_id: int) -> str | None:
     already finished is left alone, so a second delivery does nothing."""
     job = exports.export_job_run(job_id=job_id)
     return job.status if job else None
+
+
+@shared_task(acks_late=True)
+def forwarded_digest_daily() -> int:
+    """Send yesterday's digest of forwarded proposals to the organisers (run each morning by
+    beat); a second run the same day sends nothing (see `forwarded_digest_send`)."""
+    return forwarded_digest_send()

@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views import (
     competition_config,
+    competition_documents,
     competitions,
     evidence,
     exports,
@@ -162,5 +163,25 @@ urlpatterns = [
         "pengumuman/<slug:slug>/seleksi-administrasi/",
         public.AdminResultsAnnouncementView.as_view(),
         name="announcement_admin_results",
+    ),
+    path(
+        "kompetisi/kelola/<int:pk>/dokumen/",
+        competition_documents.CompetitionDocumentAddView.as_view(),
+        name="competition_document_add",
+    ),
+    path(
+        "kompetisi/kelola/<int:pk>/dokumen/<int:document_pk>/hapus/",
+        competition_documents.CompetitionDocumentRemoveView.as_view(),
+        name="competition_document_remove",
+    ),
+    path(
+        "kompetisi/<int:pk>/dokumen/<int:document_pk>/",
+        competition_documents.competition_document_download,
+        name="competition_document",
+    ),
+    path(
+        "pengumuman/<slug:slug>/seleksi-administrasi/sk/",
+        public.admin_results_decree,
+        name="announcement_admin_results_decree",
     ),
 ]

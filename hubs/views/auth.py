@@ -1,14 +1,17 @@
 """Password change that also clears the "must change password" flag, and a password reset
 whose e-mail is sent by a Celery task."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.http import HttpResponseRedirect
 from django.urls import reverse_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.i18n import set_language
 
 from .. import services
+from ..models import User
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
@@ -36,3 +39,19 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         services.password_reset_request(email=form.cleaned_data["email"], language=get_language())
         return HttpResponseRedirect(self.get_success_url())
+
+
+def language_switch(request):
+    """Django's language switch, which also remembers the choice on a signed-in account, so
+    notifications and e-mails reach the person in the language they read the portal in."""
+    response = set_language(request)
+    chosen = request.POST.get("language", "")
+    user = request.user
+    if (
+        request.method == "POST"
+        and user.is_authenticated
+        and chosen in dict(settings.LANGUAGES)
+        and user.language != chosen
+    ):
+        User.objects.filter(pk=user.pk).update(language=chosen)
+    return response

@@ -2,12 +2,48 @@
 
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from .. import selectors
 from ..enums import InstansiKind, RegionLevel, Role
 from ..models import Hub, Instansi, Membership, Notification, Region, Unit
 from ..roles import roles_of
+
+FUNNEL_LABELS = {
+    "created": _("Dibuat"),
+    "submitted": _("Diajukan"),
+    "forwarded": _("Diteruskan"),
+    "decided": _("Diputuskan"),
+}
+# The funnel chart's geometry (SVG user units): one bar per stage.
+BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, BAR_SPACE = 28, 12, 110, 330
+
+
+def funnel_chart(stages) -> dict:
+    """Bars of the funnel chart, drawn by the template as an SVG (no script, no CDN)."""
+    largest = max((value for _, value in stages), default=0) or 1
+    bars = []
+    for n, (name, value) in enumerate(stages):
+        y = n * (BAR_HEIGHT + BAR_GAP)
+        width = round(BAR_SPACE * value / largest) if value else 0
+        bars.append(
+            {
+                "label": FUNNEL_LABELS[name],
+                "value": value,
+                "y": y,
+                "text_y": y + round(BAR_HEIGHT * 0.68),
+                "width": max(width, 2),
+                "value_x": LABEL_WIDTH + max(width, 2) + 6,
+            }
+        )
+    return {
+        "bars": bars,
+        "height": len(stages) * (BAR_HEIGHT + BAR_GAP),
+        "width": LABEL_WIDTH + BAR_SPACE + 50,
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT,
+    }
 
 
 class DashboardView(LoginRequiredMixin, TemplateView):
@@ -19,17 +55,31 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         roles = roles_of(user)
         context["roles"] = roles
         context["recent_notifications"] = list(Notification.objects.filter(recipient=user)[:5])
+        # The competition's dashboards live with the competition; hubs only lays them out.
+        from kipp.selectors import dashboard as kipp_dashboard
+
         if roles.is_operator:
             context["operator"] = {
                 "units": list(
                     Unit.objects.filter(pk__in=roles.operator_unit_ids).select_related("instansi")
                 ),
                 "colleague_count": selectors.colleagues_of(user).count(),
+                "work": kipp_dashboard.operator_dashboard(user),
             }
         if roles.is_admin_lokal:
             context["admin_lokal"] = self._admin_lokal(user, roles)
+            context["admin_lokal"]["competitions"] = kipp_dashboard.admin_lokal_dashboard(user)
         if roles.is_national_sekretariat:
             context["sekretariat"] = self._sekretariat()
+        if roles.is_organiser:
+            competition = kipp_dashboard.sekretariat_competition(user)
+            if competition:
+                funnel = kipp_dashboard.competition_funnel(competition)
+                context["funnel"] = {
+                    "competition": competition,
+                    "chart": funnel_chart(funnel["stages"]),
+                    **funnel,
+                }
         if roles.is_hub_admin:
             context["hub_admin"] = self._hub_admin(user, roles)
         if roles.is_judge:

@@ -66,6 +66,8 @@ def temporary_password_page(request, *, account, password: str, created: bool):
         {"account": account, "password": password, "created": created},
     )
     add_never_cache_headers(response)
+    # Sent uncompressed: a secret in a compressed page is what BREACH guesses at.
+    response.kipp_uncompressed = True
     return response
 
 

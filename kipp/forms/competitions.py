@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hubs.forms import EmptyChoiceMixin
 from hubs.models import Hub, Instansi
 from hubs.templatetags.kipp_format import wib as _wib
 
@@ -63,7 +64,7 @@ class WibDateTimeField(forms.DateTimeField):
         return parsed.replace(second=0, microsecond=0)
 
 
-class _CrispyMixin:
+class _CrispyMixin(EmptyChoiceMixin):
     def _setup_helper(self):
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -201,14 +202,18 @@ class GroupForm(_CrispyMixin, forms.ModelForm):
 class SectionForm(_CrispyMixin, forms.ModelForm):
     class Meta:
         model = FormSection
-        fields = ["title", "help_text", "word_limit", "order"]
+        fields = ["title", "help_text", "criterion", "word_limit", "order"]
         labels = {
             "title": _("Judul bagian"),
-            "help_text": _("Petunjuk pengisian"),
+            "help_text": _("Pertanyaan panduan"),
+            "criterion": _("Kriteria penilaian"),
             "word_limit": _("Batas kata"),
             "order": _("Urutan"),
         }
-        widgets = {"help_text": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "help_text": forms.Textarea(attrs={"rows": 2}),
+            "criterion": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

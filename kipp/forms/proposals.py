@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from hubs.forms import EmptyChoiceMixin
 from hubs.models import Unit
 
 from ..eligibility import count_words
@@ -23,7 +24,7 @@ TEAM_FIELDS = ("name", "position", "phone", "email")
 SECTION_MAX_CHARS = 50_000
 
 
-class _CrispyMixin:
+class _CrispyMixin(EmptyChoiceMixin):
     def _setup_helper(self):
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -76,7 +77,7 @@ class InnovationForm(InnovationEditForm):
             self.fields["unit"].widget = forms.HiddenInput()
 
 
-class ProposalCreateForm(forms.Form):
+class ProposalCreateForm(EmptyChoiceMixin, forms.Form):
     group = forms.ModelChoiceField(
         label=_("Kompetisi dan kelompok"),
         queryset=CompetitionGroup.objects.none(),
@@ -124,7 +125,7 @@ class StoredIdsField(ModelIdsField):
         return super()._check_values(value)
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(EmptyChoiceMixin, forms.Form):
     """The proposal's content. `strict` for "Simpan"; autosave is lenient so no text is lost."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
@@ -210,7 +211,16 @@ class ProposalForm(forms.Form):
                     attrs={
                         "rows": 6,
                         "data-word-limit": section.word_limit,
-                        "aria-describedby": f"hitung-{section.key}",
+                        # The guiding questions, the criterion and the word count.
+                        "aria-describedby": " ".join(
+                            name
+                            for name, shown in (
+                                (f"panduan-{section.key}", section.help_text),
+                                (f"kriteria-{section.key}", section.criterion),
+                                (f"hitung-{section.key}", True),
+                            )
+                            if shown
+                        ),
                     }
                 ),
             )
@@ -332,7 +342,7 @@ class ProposalForm(forms.Form):
         return rows
 
 
-class EvidenceForm(forms.Form):
+class EvidenceForm(EmptyChoiceMixin, forms.Form):
     kind = forms.ChoiceField(label=pgettext_lazy("bukti", "Jenis"), choices=EvidenceKind.choices)
     file = forms.FileField(
         label=_("Berkas"),

@@ -1,5 +1,8 @@
 """A competition (e.g. "KIPP 2025"), its groups, form sections, categories and extensions."""
 
+import secrets
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -20,6 +23,12 @@ COMPETITION_FIELDS = (
     "verification_closes_at",
     "max_file_mb",
 )
+
+
+def _decree_path(instance, filename: str) -> str:
+    """A random stored name under the competition (the original name is not kept on disk)."""
+    suffix = PurePosixPath(filename).suffix.lower()
+    return f"decrees/{instance.pk}/{secrets.token_urlsafe(16)}{suffix}"
 
 
 class Competition(models.Model):
@@ -44,6 +53,14 @@ class Competition(models.Model):
     max_file_mb = models.PositiveSmallIntegerField(_("batas ukuran berkas (MB)"), default=2)
     admin_results_published_at = models.DateTimeField(
         _("pengumuman seleksi administrasi"), null=True, blank=True
+    )
+    # The decree (SK) the administrative results are announced by: its number, and the
+    # signed document (PDF or image, content-checked), offered on the public announcement.
+    admin_results_decree_number = models.CharField(
+        _("nomor SK hasil seleksi administrasi"), max_length=120, blank=True
+    )
+    admin_results_decree = models.FileField(
+        _("dokumen SK hasil seleksi administrasi"), upload_to=_decree_path, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -113,7 +130,9 @@ class FormSection(models.Model):
     group = models.ForeignKey(CompetitionGroup, on_delete=models.CASCADE, related_name="sections")
     key = models.SlugField(_("kunci"), max_length=40)
     title = models.CharField(_("judul bagian"), max_length=200)
+    # The guiding questions the section answers (shown above its field).
     help_text = models.TextField(_("petunjuk"), blank=True)
+    criterion = models.TextField(_("kriteria penilaian"), blank=True)
     word_limit = models.PositiveSmallIntegerField(_("batas kata"))
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
 

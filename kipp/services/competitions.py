@@ -65,7 +65,15 @@ def _prefill(competition: Competition) -> None:
             invitation_only=kind == GroupKind.KHUSUS,
         )
         FormSection.objects.bulk_create(
-            FormSection(group=group, key=key, title=title, word_limit=limit, order=order)
+            FormSection(
+                group=group,
+                key=key,
+                title=title,
+                help_text=defaults.GUIDANCE.get(key, ("", ""))[0],
+                criterion=defaults.GUIDANCE.get(key, ("", ""))[1],
+                word_limit=limit,
+                order=order,
+            )
             for order, (key, title, limit) in enumerate(defaults.SECTIONS[kind])
         )
     Category.objects.bulk_create(
@@ -180,16 +188,18 @@ def section_add(
     group: CompetitionGroup,
     title: str,
     help_text: str = "",
+    criterion: str = "",
     word_limit: int,
     order: int,
 ) -> FormSection:
-    """Add a narrative section to a group's proposal form."""
+    """Add a narrative section (guiding questions, scoring criterion) to a group's form."""
     _lock_managed(actor=actor, competition=group.competition)
     return FormSection.objects.create(
         group=group,
         key=_section_key(group, title),
         title=title,
         help_text=help_text,
+        criterion=criterion,
         word_limit=word_limit,
         order=order,
     )
@@ -202,17 +212,19 @@ def section_update(
     section: FormSection,
     title: str,
     help_text: str,
+    criterion: str = "",
     word_limit: int,
     order: int,
 ) -> FormSection:
-    """Change a section's title, help text, word limit and order (its key stays, so
-    answers already written stay attached)."""
+    """Change a section's title, guiding questions, scoring criterion, word limit and order
+    (its key stays, so answers already written stay attached)."""
     _lock_managed(actor=actor, competition=section.group.competition)
     section.title = title
     section.help_text = help_text
+    section.criterion = criterion
     section.word_limit = word_limit
     section.order = order
-    section.save(update_fields=["title", "help_text", "word_limit", "order"])
+    section.save(update_fields=["title", "help_text", "criterion", "word_limit", "order"])
     return section
 
 

@@ -1,15 +1,18 @@
 """Evidence files of a proposal: attached and removed by the proposer's side while the
 proposal may still be changed, and files left behind by a rolled-back upload swept away."""
 
+import hashlib
 import logging
 from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from hubs.models import User
 
+from ..errors import Refused
 from ..models import Evidence, Proposal
 from ..uploads import stored_file_save
 from .proposals import check_editable, require_edit_window, require_proposer
@@ -30,6 +33,32 @@ def _lock_editable(proposal: Proposal) -> Proposal:
     return locked
 
 
+def _digest(chunks) -> str:
+    digest = hashlib.sha256()
+    for chunk in chunks:
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _same_file(proposal: Proposal, kind: str, upload, size: int) -> Evidence | None:
+    """An evidence file of this kind with the very same content, if one is stored already
+    (only files of the same size are read and compared)."""
+    candidates = list(Evidence.objects.filter(proposal=proposal, kind=kind, size=size))
+    if not candidates:
+        return None
+    upload.seek(0)
+    wanted = _digest(upload.chunks())
+    upload.seek(0)
+    for candidate in candidates:
+        try:
+            with candidate.file.open("rb") as stored:
+                if _digest(stored.chunks()) == wanted:
+                    return candidate
+        except OSError:
+            continue
+    return None
+
+
 @transaction.atomic
 def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload, now=None) -> Evidence:
     """Attach an evidence file, checked by content (kipp.uploads) and the competition's size
@@ -40,6 +69,12 @@ def evidence_add(*, proposal: Proposal, actor: User, kind: str, upload, now=None
     locked = _lock_editable(proposal)
     require_edit_window(locked, sides, now)
     limit = locked.competition.max_file_mb * 1024 * 1024
+    same = _same_file(locked, kind, upload, upload.size)
+    if same is not None:
+        raise Refused(
+            _("Berkas ini sama dengan “%(n)s” yang sudah diunggah sebagai %(k)s.")
+            % {"n": same.original_name, "k": same.get_kind_display()}
+        )
     item = Evidence(proposal=locked, kind=kind, uploaded_by=actor)
     stored_file_save(item, upload, max_bytes=limit)
     return item

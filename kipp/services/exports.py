@@ -10,9 +10,10 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files import File
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -20,13 +21,13 @@ from django.utils.translation import gettext as _
 from hubs.enums import CLUSTER_OF_KIND, Cluster
 from hubs.models import User
 
-from ..enums import ExportKind, ExportStatus
+from ..enums import ExportKind, ExportStatus, ProposalState
 from ..errors import Refused
 from ..exports import Column, write_export
 from ..filters import inbox_filterset
 from ..filters_selection import AdminSelectionFilter
 from ..keyset import PARAMS as KEYSET_PARAMS
-from ..models import ExportJob
+from ..models import ExportJob, ProposalEvent
 from ..params import parse_id
 from ..selectors.proposals import competitions_managed_by
 from .selection import proposals_in_selection
@@ -43,6 +44,21 @@ class ExportSource:
     rows: QuerySet
     columns: list[Column]
     filename: str
+    # The XLSX sheet's name.
+    sheet: str = "Data"
+
+
+def proposal_link(proposal) -> str:
+    return f"{settings.SITE_URL}{proposal.get_absolute_url()}"
+
+
+def _fail_reason() -> Subquery:
+    """The note of the proposal's latest move to "not passed" (the reason given)."""
+    return Subquery(
+        ProposalEvent.objects.filter(proposal=OuterRef("pk"), to_state=ProposalState.ADMIN_FAILED)
+        .order_by("-created_at", "-pk")
+        .values("note")[:1]
+    )
 
 
 def cluster_label(proposal) -> str:
@@ -64,19 +80,26 @@ def selection_source(user: User, competition, query: QueryDict) -> ExportSource:
     base = proposals_in_selection(user=user, competition=competition)
     filterset = AdminSelectionFilter(query or None, queryset=base, competition=competition)
     columns = [
-        Column(_("Judul"), lambda p: p.title),
-        Column(_("Instansi"), lambda p: p.instansi.name),
-        Column(_("Klaster"), cluster_label),
-        Column(_("Provinsi"), province_name),
-        Column(_("Kelompok"), lambda p: str(p.group.get_kind_display())),
-        Column(_("Kategori"), lambda p: p.category.name if p.category else ""),
-        Column(_("Status"), lambda p: str(p.get_state_display())),
-        Column(_("Diteruskan (WIB)"), lambda p: p.forwarded_at),
+        Column(_("Judul"), lambda p: p.title, width=40),
+        Column(_("Instansi"), lambda p: p.instansi.name, width=34),
+        Column(_("Klaster"), cluster_label, width=14),
+        Column(_("Provinsi"), province_name, width=24),
+        Column(_("Kelompok"), lambda p: str(p.group.get_kind_display()), width=12),
+        Column(_("Kategori"), lambda p: p.category.name if p.category else "", width=30),
+        Column(_("Status"), lambda p: str(p.get_state_display()), width=26),
+        Column(_("Diteruskan (WIB)"), lambda p: p.forwarded_at, width=18),
+        Column(_("Unit"), lambda p: p.unit.name, width=34),
+        Column(_("Alasan tidak lolos"), lambda p: p.fail_reason or "", width=40),
+        Column(_("Nomor usulan"), lambda p: p.pk, width=10),
+        Column(_("Tautan"), proposal_link, width=40),
     ]
     return ExportSource(
-        filterset.qs.order_by("forwarded_at", "pk"),
+        filterset.qs.select_related("unit", "group", "category")
+        .annotate(fail_reason=_fail_reason())
+        .order_by("forwarded_at", "pk"),
         columns,
         f"seleksi-administrasi-{competition.slug}",
+        sheet=_("Seleksi administrasi"),
     )
 
 
@@ -97,15 +120,17 @@ def verification_source(user: User, query: QueryDict) -> ExportSource:
         name += f"-{competition.slug}"
     name += timezone.localtime().strftime("-%Y%m%d-%H%M")
     columns = [
-        Column(_("Judul"), lambda p: p.title),
-        Column(_("Kelompok"), lambda p: p.group.get_kind_display()),
-        Column(_("Kategori"), lambda p: _(p.category.name) if p.category_id else ""),
-        Column(_("Unit"), lambda p: p.unit.name),
-        Column(_("Status"), lambda p: str(p.get_state_display())),
-        Column(_("Diajukan (WIB)"), lambda p: p.submitted_at),
-        Column(_("Diperbarui (WIB)"), lambda p: p.updated_at),
+        Column(_("Judul"), lambda p: p.title, width=40),
+        Column(_("Kelompok"), lambda p: p.group.get_kind_display(), width=12),
+        Column(_("Kategori"), lambda p: _(p.category.name) if p.category_id else "", width=30),
+        Column(_("Unit"), lambda p: p.unit.name, width=34),
+        Column(_("Status"), lambda p: str(p.get_state_display()), width=26),
+        Column(_("Diajukan (WIB)"), lambda p: p.submitted_at, width=18),
+        Column(_("Diperbarui (WIB)"), lambda p: p.updated_at, width=18),
+        Column(_("Nomor usulan"), lambda p: p.pk, width=10),
+        Column(_("Tautan"), proposal_link, width=40),
     ]
-    return ExportSource(filterset.qs, columns, name)
+    return ExportSource(filterset.qs, columns, name, sheet=_("Verifikasi lokal"))
 
 
 SOURCES: dict[str, Callable[[User, QueryDict], ExportSource]] = {
@@ -194,7 +219,7 @@ def export_job_run(*, job_id: int) -> ExportJob | None:
         source = SOURCES[job.kind](job.owner, _query(job.params))
         rows = _Progress(job, source.rows, source.rows.count())
         with tempfile.TemporaryFile() as target:
-            write_export(target, rows, source.columns, fmt=job.format)
+            write_export(target, rows, source.columns, fmt=job.format, title=source.sheet)
             target.seek(0)
             if job.file:
                 job.file.delete(save=False)

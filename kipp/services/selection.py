@@ -8,7 +8,7 @@ change goes through `kipp.workflow.proposal_transition`; a competition is reache
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,6 +22,7 @@ from ..models import Competition, Proposal
 from ..params import parse_ids
 from ..selectors import proposals as selectors
 from ..selectors.selection import proposals_in_selection, selection_counts
+from ..uploads import check_evidence_file
 from . import workflow
 
 # The reads above are also reached through this module by `kipp.views.selection`.
@@ -87,9 +88,13 @@ def admin_selection_decide(
 
 
 @transaction.atomic
-def admin_results_publish(*, actor: User, competition: Competition, now=None) -> Competition:
+def admin_results_publish(
+    *, actor: User, competition: Competition, now=None, decree_number: str = "", decree=None
+) -> Competition:
     """Publish the competition's administrative selection results (sets
-    `admin_results_published_at`), which opens the public announcement page.
+    `admin_results_published_at`, and the decree's number and document when given), which
+    opens the public announcement page. The decree document is checked by content
+    (`kipp.uploads`: a real PDF, PNG or JPEG within the competition's file limit).
 
     Refused outside the actor's competitions (PermissionDenied), while any proposal is still
     `forwarded`, when nothing was forwarded, or when already published (Refused).
@@ -112,7 +117,17 @@ def admin_results_publish(*, actor: User, competition: Competition, now=None) ->
         )
     if not counts["total"]:
         raise Refused(_("Belum ada usulan yang diteruskan pada edisi ini."))
+    fields = ["admin_results_published_at", "admin_results_decree_number"]
+    if decree is not None:
+        try:
+            checked = check_evidence_file(decree, max_bytes=locked.max_file_mb * 1024 * 1024)
+        except ValidationError as error:
+            raise Refused(*error.messages) from None
+        locked.admin_results_decree.save(checked.original_name, decree, save=False)
+        fields.append("admin_results_decree")
     locked.admin_results_published_at = now or timezone.now()
-    locked.save(update_fields=["admin_results_published_at"])
-    competition.admin_results_published_at = locked.admin_results_published_at
+    locked.admin_results_decree_number = (decree_number or "").strip()[:120]
+    locked.save(update_fields=fields)
+    for name in fields:
+        setattr(competition, name, getattr(locked, name))
     return locked

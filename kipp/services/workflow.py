@@ -8,8 +8,9 @@ timeline and notifies the people concerned after the transaction commits.
 
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop as N_
 
@@ -22,9 +23,9 @@ from hubs.transitions import rule as _rule
 
 from ..deadlines import REGISTRATION, VERIFICATION, deadlines_for, require_open, window_problem
 from ..eligibility import submission_problems
-from ..enums import QUOTA_STATES, ProposalState
+from ..enums import QUOTA_STATES, ProposalState, VerificationStage
 from ..errors import Refused
-from ..models import Competition, Proposal, ProposalEvent
+from ..models import Competition, Proposal, ProposalEvent, VerificationItem
 from ..selectors.selection import selection_changed
 
 S = ProposalState
@@ -32,6 +33,9 @@ S = ProposalState
 # Sides of a proposal: who the actor is in relation to it.
 OPERATOR, ADMIN_LOKAL, ORGANISER = "operator", "admin_lokal", "organiser"
 
+
+# Moves allowed only until the competition's administrative results are published.
+UNTIL_PUBLISHED = frozenset({(S.ADMIN_PASSED, S.ADMIN_FAILED), (S.ADMIN_FAILED, S.ADMIN_PASSED)})
 
 # (from, to) -> who may, until when. The Admin Lokal may act for its operators.
 TRANSITIONS: dict[tuple[str, str], Rule] = {
@@ -45,6 +49,9 @@ TRANSITIONS: dict[tuple[str, str], Rule] = {
     (S.RETURNED, S.WITHDRAWN): _rule(OPERATOR, ADMIN_LOKAL),
     (S.FORWARDED, S.ADMIN_PASSED): _rule(ORGANISER),
     (S.FORWARDED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+    # A decision may be changed until the results are published (the reason is required).
+    (S.ADMIN_PASSED, S.ADMIN_FAILED): _rule(ORGANISER, note_required=True),
+    (S.ADMIN_FAILED, S.ADMIN_PASSED): _rule(ORGANISER, note_required=True),
     # The final outcome, when the organiser publishes the final results (judging services).
     (S.ADMIN_PASSED, S.WINNER): _rule(ORGANISER, manual=False),
     (S.ADMIN_PASSED, S.OUTSTANDING): _rule(ORGANISER, manual=False),
@@ -85,6 +92,8 @@ def allowed_moves(user: User, proposal: Proposal, now: datetime | None = None) -
     moves = []
     for (source, target), rule in TRANSITIONS.items():
         if source != proposal.state or not rule.manual or not (rule.sides & sides):
+            continue
+        if (source, target) in UNTIL_PUBLISHED and proposal.competition.admin_results_published_at:
             continue
         window = _window(rule, sides)
         if window:
@@ -137,6 +146,15 @@ def proposal_transition(
     window = _window(rule, sides)
     if window:
         require_open(locked.competition, locked.instansi_id, window, now)
+    if (source, to_state) in UNTIL_PUBLISHED and (
+        # Locked like the publication does, so a change and the publication never cross.
+        Competition.objects.select_for_update()
+        .filter(pk=locked.competition_id, admin_results_published_at__isnull=False)
+        .exists()
+    ):
+        raise Refused(
+            _("Hasil seleksi administrasi sudah diumumkan; keputusan tidak dapat diubah lagi.")
+        )
     if rule.note_required and not note:
         raise Refused(_("Tuliskan catatan atau alasannya."))
     if to_state == S.SUBMITTED:
@@ -144,6 +162,13 @@ def proposal_transition(
         if problems:
             raise Refused(*problems)
     if to_state == S.FORWARDED:
+        if not note and _unticked(locked):
+            raise Refused(
+                _(
+                    "Ada butir checklist verifikasi yang belum dicentang; tuliskan catatan "
+                    "mengapa usulan tetap diteruskan."
+                )
+            )
         instansi = _check_quota(locked)
 
     locked.state = to_state
@@ -170,6 +195,16 @@ def proposal_transition(
     for name in fields:
         setattr(proposal, name, getattr(locked, name))
     return locked
+
+
+def _unticked(proposal: Proposal) -> bool:
+    """Whether the saved local checklist leaves an item unticked (none saved: nothing to
+    hold against the forward)."""
+    return VerificationItem.objects.filter(
+        verification__proposal=proposal,
+        verification__stage=VerificationStage.LOCAL,
+        checked=False,
+    ).exists()
 
 
 def _snapshot(proposal: Proposal, instansi: Instansi, now: datetime) -> list[str]:
@@ -261,17 +296,19 @@ def _notify(proposal: Proposal, *, actor: User, source: str, note: str) -> None:
     else:
         recipients = set(audience(proposal))
     recipients.discard(actor)
-    body = _("Status usulan “%(title)s” berubah dari “%(from)s” menjadi “%(to)s”.") % {
-        "title": proposal.title,
-        "from": S(source).label,
-        "to": S(proposal.state).label,
-    }
-    if note:
-        body += "\n\n" + _("Catatan: %(note)s") % {"note": note}
     for recipient in sorted(recipients, key=lambda u: u.pk):
-        notification_create(
-            recipient=recipient,
-            subject=_(subject) % {"title": proposal.title},
-            body=body,
-            url=f"/usulan/{proposal.pk}/",
-        )
+        # Written in the recipient's language (the one they chose with the switch).
+        with translation.override(recipient.language or settings.LANGUAGE_CODE):
+            body = _("Status usulan “%(title)s” berubah dari “%(from)s” menjadi “%(to)s”.") % {
+                "title": proposal.title,
+                "from": S(source).label,
+                "to": S(proposal.state).label,
+            }
+            if note:
+                body += "\n\n" + _("Catatan: %(note)s") % {"note": note}
+            notification_create(
+                recipient=recipient,
+                subject=_(subject) % {"title": proposal.title},
+                body=body,
+                url=f"/usulan/{proposal.pk}/",
+            )

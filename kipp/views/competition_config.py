@@ -17,7 +17,7 @@ from ..forms.competitions import (
     GroupForm,
     SectionForm,
 )
-from ..models import FormSection
+from ..models import DocumentKind, FormSection
 from ..selectors.competitions import (
     competition_config,
     instansi_eligible_for,
@@ -91,6 +91,8 @@ class _CompetitionConfigMixin(AreaRequiredMixin):
                 competition=config, initial={"order": next_category}, auto_id="id_new_category_%s"
             ),
             "extensions": list(config.extensions.all()),
+            "documents": list(config.documents.all()),
+            "document_kinds": DocumentKind.choices,
             "extension_form": bound.get("extension") or self.extension_form(config),
             "open_form": next(iter(bound), None),
         }

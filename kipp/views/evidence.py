@@ -30,6 +30,8 @@ class _EvidenceView(ProposerMixin, View):
                 "proposal": proposal,
                 "evidence_error": error,
                 "evidence_success": success,
+                # The swapped card takes the keyboard focus back (static/js/proposal-form.js).
+                "swapped": True,
                 **evidence_context(
                     proposal, form, closed=edit_window_problem(proposal, self.request.user)
                 ),

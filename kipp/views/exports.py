@@ -31,6 +31,7 @@ def export_or_job(request, *, kind: str, fmt: str, source: ExportSource):
             source.columns,
             fmt=fmt,
             filename=source.filename,
+            title=source.sheet,
         )
     job = services_exports.export_job_create(
         actor=request.user, kind=kind, fmt=fmt, query=request.GET, filename=source.filename

@@ -51,7 +51,16 @@ class InnovationListView(LenientPageMixin, AreaRequiredMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "q": self.request.GET.get("q", "")}
+        context = super().get_context_data(**kwargs)
+        # "Ikutkan kompetisi" only where an open competition does not have the innovation yet.
+        open_ids = {
+            competition.pk
+            for _, competition in selectors.open_competitions_by_instansi(self.request.user)
+        }
+        for innovation in context["innovations"]:
+            entered = {proposal.competition_id for proposal in innovation.proposals.all()}
+            innovation.can_enter = bool(open_ids - entered)
+        return {**context, "q": self.request.GET.get("q", "")}
 
 
 class InnovationCreateView(AreaRequiredMixin, FormView):

@@ -36,6 +36,7 @@ from ..selectors import proposals as selectors
 from ..services import proposals as services_proposals
 from ..services import workflow
 from ..services.proposals import EditConflict
+from .proposal_help import conflict_choices, return_notes
 
 PROPOSE = "kipp.propose"
 
@@ -104,8 +105,16 @@ class ProposalListView(LenientPageMixin, AreaRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["countdowns"] = open_countdowns(self.request.user)
-        context["states"] = S.choices
-        context["state"] = self.request.GET.get("status", "")
+        # Only the states the visitor's proposals are in (plus the one asked for).
+        state = self.request.GET.get("status", "")
+        present = set(
+            proposals_of_proposer(self.request.user)
+            .order_by()
+            .values_list("state", flat=True)
+            .distinct()
+        ) | {state}
+        context["states"] = [(value, label) for value, label in S.choices if value in present]
+        context["state"] = state
         context["is_admin_lokal"] = bool(roles_of(self.request.user).admin_instansi_ids)
         return context
 
@@ -272,12 +281,14 @@ class ProposalEditView(ProposerMixin, View):
         context = {
             "proposal": proposal,
             "form": form,
+            **return_notes(proposal, form),
             "conflict": conflict,
             "closed": closed,
             "deadline": countdown(proposal.competition, proposal.instansi_id),
             "is_admin_lokal": workflow.ADMIN_LOKAL in sides,
             "can_submit": S.SUBMITTED in workflow.allowed_moves(user, proposal),
             "problems": submission_problems(proposal),
+            "competition_documents": list(proposal.competition.documents.all()),
             **evidence_context(proposal, closed=closed),
         }
         return render(self.request, self.template_name, context, status=status)
@@ -344,7 +355,15 @@ class ProposalAutosaveView(ProposerMixin, View):
         except Refused as refused:
             return self.fragment(conflict=" ".join(refused.messages), status=409)
         except EditConflict as conflict:
-            return self.fragment(conflict=conflict_message(conflict.changed_at), status=409)
+            return self.fragment(
+                conflict=_(
+                    "Usulan ini telah diubah di tab lain atau oleh rekan Anda pada %(t)s. "
+                    "Untuk tiap bagian yang berbeda, pilih teks yang dipakai."
+                )
+                % {"t": f"{timezone.localtime(conflict.changed_at):%H:%M} WIB"},
+                **conflict_choices(proposal, form),
+                status=409,
+            )
         except ValidationError as error:
             if getattr(error, "code", None) == "not_editable":
                 return self.fragment(conflict=error.messages[0], status=409)

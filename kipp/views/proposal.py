@@ -15,6 +15,7 @@ from .. import deadlines
 from ..eligibility import count_words
 from ..enums import ProposalState as S
 from ..selectors import proposals as selectors
+from ..selectors.verification import local_verification
 from ..services import workflow
 from ..services.proposals import edit_window_problem
 from ..uploads import stored_file_response
@@ -71,6 +72,17 @@ class ProposalDetailView(ScopedObjectMixin, DetailView):
         context["moves"] = move_buttons(self.request.user, proposal)
         context["deadlines"] = deadlines.deadlines_for(proposal.competition, proposal.instansi_id)
         context["sides"] = workflow.sides_of(self.request.user, proposal)
+        # The organiser decides here with the Admin Lokal's checklist and notes in view.
+        context["local_check"] = (
+            local_verification(proposal)
+            if context["sides"] & {workflow.ORGANISER, workflow.ADMIN_LOKAL}
+            else None
+        )
+        # Forwarding with checklist items left unticked needs a note (the transition says so).
+        check = context["local_check"]
+        context["unticked_count"] = (
+            sum(1 for row in check.items.all() if not row.checked) if check else 0
+        )
         context["can_edit"] = (
             proposal.is_editable
             and bool(context["sides"] & {workflow.OPERATOR, workflow.ADMIN_LOKAL})
@@ -103,11 +115,13 @@ class ProposalTransitionView(AreaRequiredMixin, View):
         return redirect(self._next(request, proposal))
 
     def refused_url(self) -> str:
-        return self._next(self.request, self.proposal)
+        """A refused move returns to where it was asked for (`back`: the proposal form,
+        whose submit panel lists what is missing), else to `next`."""
+        return self._next(self.request, self.proposal, field="back")
 
     @staticmethod
-    def _next(request, proposal) -> str:
-        target = request.POST.get("next", "")
+    def _next(request, proposal, field="next") -> str:
+        target = request.POST.get(field, "") or request.POST.get("next", "")
         if target and url_has_allowed_host_and_scheme(
             target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
         ):

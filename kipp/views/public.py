@@ -8,12 +8,13 @@ a renamed instansi keeps its old name there.
 """
 
 from itertools import groupby
+from pathlib import PurePosixPath
 from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.db.models import Count, Prefetch
 from django.db.models.functions import Lower
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -137,3 +138,21 @@ def _results(competition: Competition, position: dict[str, str]) -> dict:
         last_url=_link(chosen, **{LAST: "1"}),
     )
     return context
+
+
+def admin_results_decree(request, slug):
+    """The decree (SK) of the published administrative results, for anyone; 404 before the
+    publication or when none was attached."""
+    competition = get_object_or_404(Competition, slug=slug)
+    if competition.admin_results_published_at is None or not competition.admin_results_decree:
+        raise Http404
+    decree = competition.admin_results_decree
+    suffix = PurePosixPath(decree.name).suffix
+    response = FileResponse(
+        decree.open("rb"),
+        as_attachment=False,
+        filename=f"sk-seleksi-administrasi-{competition.slug}{suffix}",
+    )
+    response["Content-Security-Policy"] = "sandbox"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -263,7 +263,12 @@ class SelectionPublishView(_SelectionPostView):
 
     def post(self, request, pk):
         competition = _competition(request.user, pk)
-        services_selection.admin_results_publish(actor=request.user, competition=competition)
+        services_selection.admin_results_publish(
+            actor=request.user,
+            competition=competition,
+            decree_number=request.POST.get("decree_number", ""),
+            decree=request.FILES.get("decree"),
+        )
         messages.success(
             request,
             _("Hasil seleksi administrasi %(c)s telah diumumkan.") % {"c": competition.name},

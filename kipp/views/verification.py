@@ -79,6 +79,14 @@ class VerificationInboxView(KeysetListMixin, InboxFilterMixin, ListView):
         valid = filterset.is_valid()
         chosen = filterset.form.cleaned_data.get("state") if valid else ""
         drafts = filterset.form.cleaned_data.get("drafts") if valid else False
+        # The status filter offers only the states the instansi's proposals are in (its
+        # empty "all states" choice is added by the field itself).
+        field = filterset.form.fields["state"]
+        field.choices = [
+            (value, label)
+            for value, label in field.choices
+            if value != "" and (counts.get(value) or value == chosen)
+        ]
         if chosen:
             matching = counts.get(chosen, 0)
         else:
@@ -202,6 +210,14 @@ class VerificationDetailView(ProposalDetailView):
             verification_moves=[moves[state] for state in VERIFICATION_MOVES if state in moves],
             return_note=_return_note(proposal, stored),
             group_quota=next((u for u in usage if u.group_id == proposal.group_id), None),
+            # What forwarding leaves behind: the checklist items not ticked in the saved check
+            # (a note is then required) and the group's quota after the move.
+            unticked=[
+                label
+                for value, label in ChecklistItem.choices
+                if not (stored and stored.checklist.get(value))
+            ],
+            checklist_saved=stored is not None,
             inbox_url=reverse("verification_inbox") + f"?competition={proposal.competition_id}",
         )
         return context

@@ -13,8 +13,34 @@
     }
   }, true);
 
+  // <button data-print>: print the page (the print stylesheet keeps only the proposal).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
+
+  // A table wider than a phone scrolls sideways inside .table-responsive: keyboard users
+  // must be able to reach and scroll it, so it becomes a named, focusable region (WCAG
+  // 2.1.1; axe "scrollable-region-focusable").
+  function focusableScrollers() {
+    document.querySelectorAll(".table-responsive:not([tabindex])").forEach(function (box) {
+      box.setAttribute("tabindex", "0");
+      if (!box.getAttribute("role")) {
+        box.setAttribute("role", "region");
+      }
+      if (!box.getAttribute("aria-label") && !box.getAttribute("aria-labelledby")) {
+        var caption = box.querySelector("caption");
+        var text = caption ? caption.textContent.trim() : "";
+        box.setAttribute("aria-label", text || (document.documentElement.lang === "en" ? "Table" : "Tabel"));
+      }
+    });
+  }
+
   // The selection list's "select all" box ticks every row's box.
   function init() {
+    focusableScrollers();
     var all = document.getElementById("pilih-semua");
     if (!all) {
       return;
@@ -25,6 +51,8 @@
       });
     });
   }
+
+  document.addEventListener("htmx:afterSettle", focusableScrollers);
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

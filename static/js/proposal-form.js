@@ -176,6 +176,55 @@
   }
   offerRestore();
 
+  // Evidence card (htmx) -------------------------------------------------------------------
+  // After an upload or removal replaced the card, keyboard focus goes back to the upload
+  // control (or the card's heading once no more files may be added), not to the page top.
+  document.body.addEventListener("htmx:afterSettle", function () {
+    var card = document.getElementById("bukti-dukung");
+    if (!card || card.dataset.swapped !== "1" || card.dataset.focused === "1") {
+      return;
+    }
+    card.dataset.focused = "1";
+    var target = card.querySelector("#form-bukti input[type=file]") || card.querySelector("h2");
+    if (target) {
+      if (target.tagName === "H2") {
+        target.setAttribute("tabindex", "-1");
+      }
+      target.focus();
+    }
+  });
+
+  // Autosave conflict: per differing section, keep mine or take the stored text ----------
+  // Once every section is chosen, the form names the stored version and saves again.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-conflict-choice]");
+    if (!button) {
+      return;
+    }
+    var panel = document.getElementById("konflik-bagian");
+    var item = button.closest("[data-conflict-for]");
+    if (item) {
+      var field = form.elements.namedItem(item.getAttribute("data-conflict-for"));
+      if (field && button.getAttribute("data-conflict-choice") === "saved") {
+        field.value = item.querySelector("[data-saved]").value;
+      }
+      item.remove();
+    }
+    if (panel.querySelector("[data-conflict-for]")) {
+      panel.querySelector("[data-conflict-choice]").focus();
+      return;
+    }
+    var notice = document.getElementById("konflik-simpan");
+    var current = notice && notice.getAttribute("data-version");
+    if (current) {
+      document.getElementById("id_version").value = current;
+    }
+    panel.innerHTML = "";
+    form.dataset.conflict = "";
+    counters.forEach(updateCounter);
+    form.dispatchEvent(new Event("input", { bubbles: true }));
+  });
+
   // Autosave (htmx) -------------------------------------------------------------------------
 
   function stopped() {

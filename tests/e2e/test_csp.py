@@ -116,7 +116,7 @@ def test_main_pages_of_each_role_run_without_a_policy_violation(
 def test_confirmation_moved_out_of_inline_handlers_still_asks(
     transactional_db, babel, live_server, browser
 ):
-    """The account list's "Reset sandi" asks first (data-confirm in static/js/kipp.js)."""
+    """The account list's "Reset kata sandi" asks first (data-confirm in static/js/kipp.js)."""
     context, messages = _context(browser)
     page = context.new_page()
     _login(page, live_server.url, babel.admin_bb.username)

@@ -16,12 +16,15 @@ PHONE = {"width": 375, "height": 812}
 
 
 def _login(browser, base_url, user, viewport=DESKTOP):
+    """Sign in with the keyboard only: type the name, Tab, type the password, Enter."""
     page = browser.new_context(viewport=viewport, locale="id-ID").new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{base_url}/accounts/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", settings.KIPP_DEMO_PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    page.focus("#id_username")
+    page.keyboard.type(user.username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(settings.KIPP_DEMO_PASSWORD)
+    page.keyboard.press("Enter")
     page.wait_for_selector("[id^=dasbor-]")
     return page
 
@@ -32,7 +35,7 @@ def _messages(page) -> str:
 
 
 def test_draft_to_public_announcement(
-    transactional_db, babel, live_server, browser, screenshot, tmp_path
+    transactional_db, babel, live_server, browser, audit, screenshot, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
     competition = kf.competition(name="KIPP 2025", year=2025)
@@ -44,12 +47,15 @@ def test_draft_to_public_announcement(
     # 1. The operator writes; autosave keeps the text across a reload; then submits.
     operator = _login(browser, base, babel.operator_bb, PHONE)
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
-    operator.fill("#id_section_ringkasan", "Satu data kabupaten untuk layanan warga Bangka Barat.")
+    audit(operator)
+    operator.focus("#id_section_ringkasan")
+    operator.keyboard.press("Control+A")
+    operator.keyboard.type("Satu data kabupaten untuk layanan warga Bangka Barat.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
     operator.reload()
     assert "Satu data kabupaten" in operator.input_value("#id_section_ringkasan")
     screenshot(operator, "20-operator-draf")
-    operator.click("#tombol-ajukan")
+    operator.press("#tombol-ajukan", "Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label, _messages(operator)
     screenshot(operator, "21-operator-diajukan")
@@ -57,6 +63,7 @@ def test_draft_to_public_announcement(
     # 2. The Admin Lokal returns it with a note.
     admin = _login(browser, base, babel.admin_bb)
     admin.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(admin)
     admin.fill(f"#catatan-{S.RETURNED}", "Lengkapi uraian dampak pada bagian Signifikansi.")
     admin.click(f"#aksi-{S.RETURNED}")
     admin.wait_for_selector("#status-usulan")
@@ -65,13 +72,14 @@ def test_draft_to_public_announcement(
 
     # 3. The operator sees the note, revises and resubmits.
     operator.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(operator)
     assert "Lengkapi uraian dampak" in operator.inner_text("#riwayat-usulan")
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
-    operator.fill(
-        "#id_section_signifikansi", "Dampak diukur dari waktu layanan dan survei kepuasan."
-    )
+    operator.focus("#id_section_signifikansi")
+    operator.keyboard.press("Control+A")
+    operator.keyboard.type("Dampak diukur dari waktu layanan dan survei kepuasan.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
-    operator.click("#tombol-ajukan")
+    operator.press("#tombol-ajukan", "Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label
     screenshot(operator, "23-operator-diajukan-ulang")
@@ -86,10 +94,12 @@ def test_draft_to_public_announcement(
     # 5. The Sekretariat passes it and publishes the announcement.
     sekretariat = _login(browser, base, babel.sekretariat)
     sekretariat.goto(f"{base}/usulan/{proposal.pk}/")
+    audit(sekretariat)
     sekretariat.click(f"#aksi-{S.ADMIN_PASSED}")
     sekretariat.wait_for_selector("#status-usulan")
     assert sekretariat.inner_text("#status-usulan") == S.ADMIN_PASSED.label
     sekretariat.goto(f"{base}/seleksi/administrasi/?edisi={competition.pk}")
+    audit(sekretariat)
     sekretariat.click("#tombol-umumkan")
     sekretariat.wait_for_load_state()
     screenshot(sekretariat, "25-sekretariat-diumumkan")

@@ -76,10 +76,10 @@ PAGES = [
     ("hub_list", "sekretariat", "/kelola/hub/", 6, _grow_hubs),
     ("region_list", "sekretariat", "/kelola/wilayah/", 7, _grow_regions),
     ("notifications", "operator_bb", "/notifikasi/", 6, _grow_notifications),
-    ("dashboard_operator", "operator_bb", "/dasbor/", 8, _grow_everything),
-    ("dashboard_admin_lokal", "admin_bb", "/dasbor/", 10, _grow_everything),
-    ("dashboard_sekretariat", "sekretariat", "/dasbor/", 10, _grow_everything),
-    ("dashboard_hub", "hub_admin", "/dasbor/", 10, _grow_everything),
+    ("dashboard_operator", "operator_bb", "/dasbor/", 14, _grow_everything),
+    ("dashboard_admin_lokal", "admin_bb", "/dasbor/", 12, _grow_everything),
+    ("dashboard_sekretariat", "sekretariat", "/dasbor/", 11, _grow_everything),
+    ("dashboard_hub", "hub_admin", "/dasbor/", 11, _grow_everything),
     ("dashboard_judge", "evaluator", "/dasbor/", 6, _grow_everything),
     # The home page is cached; tests/public/test_query_counts.py measures it uncached.
 ]

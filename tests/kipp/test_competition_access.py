@@ -9,12 +9,22 @@ its scope only.
 from datetime import timedelta
 
 import pytest
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import get_resolver, resolve
 
 from kipp.enums import EvidenceKind
-from kipp.models import Category, Competition, CompetitionGroup, DeadlineExtension, FormSection
+from kipp.models import (
+    Category,
+    Competition,
+    CompetitionDocument,
+    CompetitionGroup,
+    DeadlineExtension,
+    FormSection,
+)
 from tests.access import TWO_ROLE_ACTORS, Case, check_access, two_role_people, with_two_role_actors
 from tests.access import statuses as _statuses
+from tests.kipp import factories as kf
 from tests.kipp.competition_helpers import (
     NEW_COMPETITION,
     _category,
@@ -134,7 +144,40 @@ def _competition_cases(label: str, attr: str, owner: str) -> list[Case]:
             lambda b, e: base(e) + f"perpanjangan/{pick(e).extensions.get().pk}/hapus/",
             lambda b, e: {},
         ),
+        post(
+            "document_add",
+            lambda b, e: base(e) + "dokumen/",
+            lambda b, e: {
+                "kind": "guideline",
+                "title": "Juknis",
+                "file": SimpleUploadedFile("juknis.pdf", kf.pdf_of_size(1200), "application/pdf"),
+            },
+        ),
+        post(
+            "document_remove",
+            lambda b, e: base(e) + f"dokumen/{_document(pick(e), b).pk}/hapus/",
+            lambda b, e: {},
+        ),
     ]
+
+
+def _document(competition, babel) -> CompetitionDocument:
+    """The competition's one document, stored for the case if it has none yet."""
+    found = competition.documents.first()
+    if found:
+        return found
+    document = CompetitionDocument(
+        competition=competition,
+        kind="template",
+        title="Templat",
+        original_name="templat.pdf",
+        content_type="application/pdf",
+        size=1200,
+        uploaded_by=babel.sekretariat,
+    )
+    document.file.save("templat.pdf", ContentFile(kf.pdf_of_size(1200)), save=False)
+    document.save()
+    return document
 
 
 BASE_CASES = [
@@ -161,6 +204,7 @@ def snapshot():
         "sections": list(FormSection.objects.order_by("pk").values_list()),
         "categories": list(Category.objects.order_by("pk").values_list()),
         "extensions": list(DeadlineExtension.objects.order_by("pk").values_list()),
+        "documents": list(CompetitionDocument.objects.order_by("pk").values_list()),
     }
 
 

@@ -342,7 +342,7 @@ def test_competition_detail_queries(client, babel, competitions, django_assert_n
         )
     client.force_login(babel.sekretariat)
 
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(12):
         response = client.get(f"/kompetisi/kelola/{competition.pk}/")
 
     assert response.status_code == 200

@@ -3,12 +3,18 @@
 import io
 
 from django.core.management import call_command
+from django.utils import timezone
 
 from hubs.enums import Cluster
 from kipp.eligibility import submission_problems
 from kipp.enums import QUOTA_STATES, GroupKind, ResultLevel
 from kipp.enums import ProposalState as S
-from kipp.models import Proposal, ProposalEvent, Result
+from kipp.models import Competition, Proposal, ProposalEvent, Result
+
+
+def _open_competition() -> Competition:
+    """The demo competition in registration (the others are history or in judging)."""
+    return Competition.objects.get(registration_closes_at__gt=timezone.now())
 
 
 def test_seed_demo_loads_both_competitions_idempotently(db, settings):
@@ -22,7 +28,7 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
         ProposalEvent.objects.count(),
         Result.objects.count(),
     ) == counts
-    kipp2025 = Proposal.objects.filter(competition__slug="kipp-2025")
+    kipp2025 = Proposal.objects.filter(competition=_open_competition())
     assert set(kipp2025.values_list("state", flat=True)) == {
         S.DRAFT,
         S.SUBMITTED,
@@ -36,11 +42,23 @@ def test_seed_demo_loads_both_competitions_idempotently(db, settings):
     bangka_barat = kipp2025.filter(instansi__name="Pemerintah Kabupaten Bangka Barat")
     assert sorted(bangka_barat.values_list("unit__name", flat=True)) == [
         "Dinas Komunikasi dan Informatika",
+        "Dinas Komunikasi dan Informatika",
+        "Dinas Komunikasi dan Informatika",
         "Dinas Pengendalian Penduduk dan Keluarga Berencana",
         "Dinas Pengendalian Penduduk dan Keluarga Berencana",
         "Dinas Perumahan Rakyat, Kawasan Permukiman dan Perhubungan",
         "PDAM Tirta Sejiran Setason",
+        "PDAM Tirta Sejiran Setason",
+        "PDAM Tirta Sejiran Setason",
     ]
+    # Every demo operator has a draft to open and a returned proposal or one in progress.
+    for username in ("upp.kominfo.bangkabarat", "upp.pdam.bangkabarat", "upp.bangkatengah"):
+        states = set(
+            kipp2025.filter(unit__memberships__user__username=username).values_list(
+                "state", flat=True
+            )
+        )
+        assert S.DRAFT in states and len(states) >= 3, (username, states)
     # Forwarded-and-later proposals carry what the forward transition stamps.
     forwarded = kipp2025.filter(state__in=QUOTA_STATES)
     assert forwarded.count() == 3
@@ -93,3 +111,13 @@ def test_demo_proposals_moved_by_the_transition_function(db, settings):
             assert proposal.forwarded_at == events[-1].created_at
     history = Proposal.objects.filter(competition__slug="kipp-2023")
     assert {e.created_at.year for p in history for e in p.events.all()} == {2023}
+
+
+def test_open_demo_competition_is_named_for_the_year_its_registration_closes(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=io.StringIO())
+
+    open_one = _open_competition()
+    year = timezone.localtime(open_one.registration_closes_at).year
+    assert (open_one.name, open_one.slug, open_one.year) == (f"KIPP {year}", f"kipp-{year}", year)
+    assert open_one.registration_open()

@@ -3,17 +3,20 @@ with a progress page and a download only its owner reaches."""
 
 import csv
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.db import connection
 from django.http import StreamingHttpResponse
 from django.test.utils import CaptureQueriesContext, override_settings
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from kipp.enums import ExportKind, ExportStatus
 from kipp.enums import ProposalState as S
 from kipp.models import ExportJob
 from kipp.services import exports as services_exports
+from kipp.services import workflow
 from kipp.services.selection import proposals_in_selection
 from kipp.tasks import export_job_run
 from tests.kipp import factories as kf
@@ -275,3 +278,32 @@ def test_a_crashing_export_is_marked_failed(client, babel, kipp2025, forwarded, 
     assert job.status == ExportStatus.FAILED
     assert job.error == "Ekspor gagal dibuat karena kesalahan sistem. Silakan coba lagi."
     assert 'id="galat-ekspor"' in page and "hx-trigger" not in page
+
+
+def test_selection_xlsx_sheet_is_named_frozen_filtered_and_in_wib(client, babel, kipp2025):
+    """The sheet is named, its header frozen and filterable, columns sized; the failing
+    reason, unit, id and link are there; times are WIB wall-clock to the second."""
+    made = kf.proposal(
+        babel.kominfo, babel.operator_bb, competition=kipp2025, title="Gagal", state=S.FORWARDED
+    )
+    made.forwarded_at = datetime(2026, 12, 4, 3, 4, 5, 678901, tzinfo=UTC)
+    made.save(update_fields=["forwarded_at"])
+    workflow.proposal_transition(
+        proposal=made, actor=babel.sekretariat, to_state=S.ADMIN_FAILED, note="SK tidak sah."
+    )
+    client.force_login(babel.sekretariat)
+
+    response = client.get(f"/seleksi/administrasi/ekspor/xlsx/?edisi={kipp2025.pk}")
+
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book["Seleksi administrasi"]
+    header = [cell.value for cell in sheet[1]]
+    row = dict(zip(header, [cell.value for cell in sheet[2]], strict=True))
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(header))}1"
+    assert sheet.column_dimensions["A"].width == 40
+    assert row["Alasan tidak lolos"] == "SK tidak sah."
+    assert row["Unit"] == babel.kominfo.name
+    assert row["Nomor usulan"] == made.pk
+    assert row["Tautan"].endswith(f"/usulan/{made.pk}/")
+    assert row["Diteruskan (WIB)"] == datetime(2026, 12, 4, 10, 4, 5)

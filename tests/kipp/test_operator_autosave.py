@@ -50,8 +50,12 @@ def test_two_tabs_stale_version_gets_409_and_keeps_first_text(client, babel, dra
     assert second.status_code == 409
     html = second.content.decode()
     assert "telah diubah di tab lain atau oleh rekan Anda" in html
-    assert "Teks Anda belum disimpan; salin dulu, lalu muat ulang halaman." in html
-    assert "hx-swap-oob" not in html
+    assert "Untuk tiap bagian yang berbeda, pilih teks yang dipakai." in html
+    # The differing section with both texts, and no new version swapped into the form.
+    assert 'id="konflik-ringkasan"' in html
+    assert "Teks dari tab pertama." in html and "Teks dari tab kedua." in html
+    assert 'data-version="{}"'.format(first_tab["version"] + 1) in html
+    assert 'id="id_version"' not in html
     draft.refresh_from_db()
     assert draft.sections["ringkasan"] == "Teks dari tab pertama."
     assert draft.version == first_tab["version"] + 1

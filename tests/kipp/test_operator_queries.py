@@ -38,10 +38,10 @@ def test_proposal_list_queries(client, babel, kipp2025, django_assert_num_querie
     client.force_login(getattr(babel, actor))
     _proposals(babel, kipp2025, 0, 1)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         few = client.get("/usulan/")
     _proposals(babel, kipp2025, 1, MANY)
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         many = client.get("/usulan/")
 
     assert few.status_code == many.status_code == 200
@@ -52,10 +52,10 @@ def test_innovation_list_queries(client, babel, kipp2025, django_assert_num_quer
     client.force_login(babel.operator_bb)
     _innovations(babel, kipp2025, 0, 2)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         few = client.get("/usulan/inovasi/")
     _innovations(babel, kipp2025, 2, MANY)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         many = client.get("/usulan/inovasi/")
 
     assert few.status_code == many.status_code == 200

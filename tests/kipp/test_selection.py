@@ -307,6 +307,10 @@ HEADER = [
     "Kategori",
     "Status",
     "Diteruskan (WIB)",
+    "Unit",
+    "Alasan tidak lolos",
+    "Nomor usulan",
+    "Tautan",
 ]
 
 

@@ -18,6 +18,7 @@ from tests.kipp import factories as kf
 INBOX = "/verifikasi/"
 EXPORT = "/verifikasi/ekspor/"
 HEADER = ["Judul", "Kelompok", "Kategori", "Unit", "Status", "Diajukan (WIB)", "Diperbarui (WIB)"]
+HEADER += ["Nomor usulan", "Tautan"]
 
 
 @pytest.fixture

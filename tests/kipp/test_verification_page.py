@@ -279,7 +279,8 @@ def test_extension_lets_the_instansi_act_after_the_competitions_close(client, ba
 
     client.force_login(babel.admin_bb)
     client.post(f"/verifikasi/{ours.pk}/", {"checklist": [ChecklistItem.AGE]})
-    _move(client, ours, S.FORWARDED)
+    # Items left unticked: the forward carries the Admin Lokal's reason.
+    _move(client, ours, S.FORWARDED, note="Butir lain diperiksa di luar portal.")
     client.force_login(babel.admin_bt)
     _move(client, theirs, S.FORWARDED)
 
