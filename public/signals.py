@@ -19,7 +19,7 @@ from django.dispatch import receiver
 from kipp.enums import PASSED_STATES, ProposalState
 from kipp.models import Competition, Proposal, Result
 from kipp.services.results import results_changed
-from replication.models import Commitment
+from replication.models import Activity, Commitment
 
 from . import cache, services
 from .models import InnovationRecord
@@ -83,8 +83,17 @@ def commitment_saved(sender, instance: Commitment, update_fields, raw=False, **k
     """A commitment signed or dropped may change its source's "replicated" flag."""
     if raw or not _changed(update_fields, "stage"):
         return
-    if _refresh_source(instance.source_innovation_id):
-        _bump()
+    _refresh_source(instance.source_innovation_id)
+    # The open data's replication progress shows every stage.
+    _bump()
+
+
+@receiver(post_save, sender=Activity, dispatch_uid="public_activity_saved")
+def activity_saved(sender, instance: Activity, update_fields, raw=False, **kwargs):
+    """An activity done changes the replication progress the open data shows."""
+    if raw or not _changed(update_fields, "status"):
+        return
+    _bump()
 
 
 @receiver(post_save, sender=Competition, dispatch_uid="public_competition_saved")

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from hubs.models import Hub, Instansi, Region
 from kipp.models import Competition, Result
+from replication.models import Commitment
 
 from ..enums import Stage
 from ..models import InnovationRecord
@@ -106,3 +107,30 @@ class HubSerializer(serializers.ModelSerializer):
     class Meta:
         model = Hub
         fields = ["id", "province", "province_code", "cohort", "decree", "is_active"]
+
+
+class ReplicationSerializer(serializers.ModelSerializer):
+    """A replication commitment as the public sees it: who adopts what, how far it is; no
+    signatory, person in charge or document."""
+
+    programme = serializers.CharField(source="programme.name", read_only=True)
+    province = serializers.CharField(source="province.name", read_only=True)
+    instansi = serializers.CharField(source="instansi.name", read_only=True)
+    source_innovation = serializers.IntegerField(source="source_innovation_id", read_only=True)
+    source_title = serializers.CharField(source="source_innovation.title", read_only=True)
+    activities = serializers.IntegerField(source="activity_count", read_only=True)
+    activities_done = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "id",
+            "programme",
+            "province",
+            "instansi",
+            "source_innovation",
+            "source_title",
+            "stage",
+            "activities",
+            "activities_done",
+        ]

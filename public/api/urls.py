@@ -15,6 +15,7 @@ router.register("competitions", views.CompetitionViewSet, basename="api-competit
 router.register("regions", views.RegionViewSet, basename="api-region")
 router.register("instansi", views.InstansiViewSet, basename="api-instansi")
 router.register("hubs", views.HubViewSet, basename="api-hub")
+router.register("replications", views.ReplicationViewSet, basename="api-replication")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api_schema"),

@@ -5,7 +5,7 @@ Answers are cached per full URL and language until the next change of results
 """
 
 import django_filters
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -15,6 +15,8 @@ from hubs.models import Hub, Instansi, Region
 from kipp.enums import ResultLevel
 from kipp.models import Competition, SdgGoal
 from kipp.selectors.results import results_counted
+from replication.enums import ActivityStatus
+from replication.models import Commitment
 
 from .. import cache
 from ..enums import WINNER_STAGES
@@ -156,4 +158,31 @@ class HubViewSet(CachedReadOnly):
     def get_queryset(self):
         return Hub.objects.select_related("province").only(
             "cohort", "decree", "is_active", "province__name", "province__code"
+        )
+
+
+@extend_schema(tags=["replication"])
+class ReplicationViewSet(CachedReadOnly):
+    """Replication progress: every commitment with its stage and activities done."""
+
+    serializer_class = serializers.ReplicationSerializer
+    filterset_fields = ["stage", "programme", "province", "source_innovation"]
+
+    def get_queryset(self):
+        return (
+            Commitment.objects.select_related("programme", "province", "instansi")
+            .select_related("source_innovation")
+            .only(
+                "stage",
+                "programme__name",
+                "province__name",
+                "instansi__name",
+                "source_innovation__title",
+            )
+            .annotate(
+                activity_count=Count("activities"),
+                activities_done=Count(
+                    "activities", filter=Q(activities__status=ActivityStatus.DONE)
+                ),
+            )
         )
