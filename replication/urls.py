@@ -25,6 +25,11 @@ urlpatterns = [
         name="hub_event_create",
     ),
     path(
+        "replikasi/kegiatan-hub/<int:pk>/kehadiran/",
+        programmes.HubEventAttendanceView.as_view(),
+        name="hub_event_attendance",
+    ),
+    path(
         "replikasi/program/<int:pk>/",
         programmes.ProgrammeDetailView.as_view(),
         name="programme_detail",

@@ -186,3 +186,20 @@ class HubEventForm(_Crispy):
         ).order_by("name")
         self.fields["invited"].queryset = instansi
         self.fields["attended"].queryset = instansi
+
+
+class HubEventAttendanceForm(_Crispy):
+    attended = forms.ModelMultipleChoiceField(
+        label=_("Instansi yang hadir"),
+        queryset=Instansi.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        province = event.hub.province_id
+        self.fields["attended"].queryset = Instansi.objects.filter(
+            models.Q(region_id=province) | models.Q(region__parent_id=province), is_active=True
+        ).order_by("name")
+        self.fields["attended"].initial = list(event.attended.values_list("pk", flat=True))

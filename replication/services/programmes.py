@@ -98,3 +98,11 @@ def hub_event_create(
     event.invited.set(invited)
     event.attended.set(attended)
     return event
+
+
+@transaction.atomic
+def hub_event_attendance_set(*, actor: User, event: HubEvent, attended) -> HubEvent:
+    """Record which instansi came to a hub event (known only once it has taken place)."""
+    _require_runs(actor, event.hub)
+    event.attended.set(attended)
+    return event

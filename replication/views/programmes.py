@@ -10,7 +10,8 @@ from django.views.generic import FormView, ListView, TemplateView
 from hubs.roles import roles_of
 from hubs.views.access import AreaRequiredMixin
 
-from ..forms import HubEventForm, ProgrammeForm
+from ..forms import HubEventAttendanceForm, HubEventForm, ProgrammeForm
+from ..models import HubEvent
 from ..selectors.access import (
     commitments_visible_to,
     hubs_for_programmes,
@@ -127,3 +128,44 @@ class HubEventCreateView(AreaRequiredMixin, FormView):
             reverse("replication:hub_page", args=[data["hub"].province.code])
             + f"?bulan={event.date:%Y-%m}#kalender"
         )
+
+
+class HubEventAttendanceView(AreaRequiredMixin, FormView):
+    """Record attendance of a past hub event of a hub the user runs (another hub's: 404)."""
+
+    permission_required = MANAGE
+    template_name = "replication/programme_form.html"
+    form_class = HubEventAttendanceForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.event = get_object_or_404(
+                HubEvent.objects.filter(hub__in=hubs_for_programmes(request.user)).select_related(
+                    "hub__province"
+                ),
+                pk=kwargs["pk"],
+            )
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "event": self.event}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "cancel_url": self._hub_url(),
+            "heading": _("Kehadiran: %(t)s") % {"t": self.event.title},
+        }
+
+    def _hub_url(self) -> str:
+        return (
+            reverse("replication:hub_page", args=[self.event.hub.province.code])
+            + f"?bulan={self.event.date:%Y-%m}#kalender"
+        )
+
+    def form_valid(self, form):
+        services.hub_event_attendance_set(
+            actor=self.request.user, event=self.event, attended=form.cleaned_data["attended"]
+        )
+        messages.success(self.request, _("Kehadiran kegiatan disimpan."))
+        return redirect(self._hub_url())

@@ -13,6 +13,7 @@ from django.views.generic import ListView, TemplateView
 from hubs.models import Hub
 
 from ..models import Commitment, HubEvent, Programme
+from ..selectors.access import hubs_for_programmes
 from ..selectors.catalogue import catalogue_innovations
 from ..selectors.dashboards import dashboard_for
 
@@ -89,4 +90,8 @@ class HubPageView(TemplateView):
             "month_events": in_month,
             "previous_month": previous,
             "next_month": following,
+            # Those who run the hub record attendance from here; anonymous visitors cost
+            # no query for it.
+            "runs_hub": self.request.user.is_authenticated
+            and hubs_for_programmes(self.request.user).filter(pk=hub.pk).exists(),
         }

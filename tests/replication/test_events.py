@@ -103,3 +103,46 @@ def test_sekretariat_creates_a_mentor_account_for_a_hub(client, repl):
     membership = Membership.objects.get(user__username="pendamping.baru")
     assert response.status_code in (200, 302)
     assert (membership.role, membership.hub) == ("mentor", repl.babel.hub)
+
+
+def _event(repl):
+    from replication.services.programmes import hub_event_create
+
+    return hub_event_create(
+        actor=repl.babel.hub_admin,
+        hub=repl.babel.hub,
+        kind=HubEventKind.COACHING,
+        title="Klinik Replikasi Mei",
+        date="2026-05-20",
+        place="Sungailiat",
+        invited=[repl.babel.bangka_barat, repl.babel.bangka_tengah],
+    )
+
+
+def test_hub_admin_records_attendance_after_the_event(client, repl):
+    event = _event(repl)
+    client.force_login(repl.babel.hub_admin)
+    page = client.get("/jaringan-jipp/19/?bulan=2026-05").content.decode()
+    assert f"/replikasi/kegiatan-hub/{event.pk}/kehadiran/" in page
+
+    response = client.post(
+        f"/replikasi/kegiatan-hub/{event.pk}/kehadiran/",
+        {"attended": [repl.babel.bangka_tengah.pk]},
+    )
+
+    assert response.status_code == 302
+    assert list(event.attended.values_list("name", flat=True)) == [
+        "Pemerintah Kabupaten Bangka Tengah"
+    ]
+
+
+def test_attendance_refused_outside_the_hub_and_for_visitors(client, repl):
+    event = _event(repl)
+    url = f"/replikasi/kegiatan-hub/{event.pk}/kehadiran/"
+    anonymous_page = client.get("/jaringan-jipp/19/?bulan=2026-05").content.decode()
+    assert url not in anonymous_page
+
+    for user in (repl.hub_sumsel, repl.mentor, repl.babel.admin_bb):
+        client.force_login(user)
+        assert client.post(url, {"attended": [repl.babel.bangka_barat.pk]}).status_code == 404
+    assert not event.attended.exists()
