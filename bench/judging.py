@@ -213,6 +213,51 @@ def time_shortlist(round_, run, sekretariat) -> tuple[float, object]:
     return time.perf_counter() - started, shortlist
 
 
+def time_pages(round_, sekretariat) -> list[dict]:
+    """The judge's list (first page of its 3,500 sheets) and the results page (first page,
+    by rank and by spread), timed like the other lists against the bare view of the same
+    run: p95 <= 50 ms and at most twice the bare view (the goal of the lists)."""
+    from django.test.utils import override_settings
+
+    from bench.measure import measure
+    from bench.pages import bare, page
+
+    judge = round_.judges.select_related("user").order_by("pk").first().user
+    proposal_id = round_.entries.order_by("proposal_id").values_list("proposal_id", flat=True)[0]
+    requests = _env_int("BENCH_REQUESTS", 30)
+    scenarios = [
+        bare(proposal_id, judge),
+        page("judge_list", "judge's sheets (first page)", f"/penilaian/babak/{round_.pk}/", judge),
+        page("results", "results page (by rank)", f"/babak/{round_.pk}/hasil/", sekretariat),
+        page(
+            "results_sd",
+            "results page (by spread)",
+            f"/babak/{round_.pk}/hasil/?urut=sb",
+            sekretariat,
+        ),
+    ]
+    figures = []
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        for each in scenarios:
+            result = measure(each, requests=requests, warmups=3, budget_s=30)
+            figures.append(
+                {
+                    "page": each.label,
+                    "p50_ms": round(result.p50, 1),
+                    "p95_ms": round(result.p95, 1),
+                    "queries": result.queries,
+                }
+            )
+    bare_p95 = figures[0]["p95_ms"]
+    for row in figures:
+        row["x_bare"] = round(row["p95_ms"] / bare_p95, 1)
+        print(
+            f"  {row['page']:<32} p50 {row['p50_ms']:6.1f} ms  p95 {row['p95_ms']:6.1f} ms  "
+            f"{row['x_bare']:4.1f}x bare  {row['queries']} queries"
+        )
+    return figures
+
+
 def scenario() -> dict:
     """Build the round and time its results; prints one line and returns the figures."""
     proposals = _env_int("BENCH_JUDGING_PROPOSALS", 3500)
@@ -223,6 +268,7 @@ def scenario() -> dict:
     generated = time.perf_counter() - started
     results_s, run = time_results(built["round"], built["sekretariat"])
     shortlist_s, shortlist = time_shortlist(built["round"], run, built["sekretariat"])
+    page_figures = time_pages(built["round"], built["sekretariat"])
     figures = {
         "proposals": proposals,
         "judges": judges,
@@ -237,6 +283,7 @@ def scenario() -> dict:
         "shortlist_binding": shortlist.binding,
         "results_and_shortlist_s": round(results_s + shortlist_s, 3),
         "goal_s": 2.0,
+        "pages": page_figures,
     }
     print(
         f"judging: {proposals:,} proposals x {judges} judges x {figures['criteria']} criteria "
