@@ -11,7 +11,7 @@ STAMP := $(VENV)/.installed
 # The embedded shape runs with DEBUG on; production sets its own environment.
 DEV_ENV := DEBUG=$${DEBUG:-1}
 
-.PHONY: run test install lint fmt bench surge worker beat migrate messages clean icons
+.PHONY: run test install lint fmt bench bench-public surge worker beat migrate messages clean icons
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -60,6 +60,11 @@ fmt: install
 # SQLite); BENCH_EXPLAIN=1 adds the PostgreSQL plans. Writes var/bench.json.
 bench: install
 	$(DEV_ENV) $(PY) -m bench
+
+# The public innovation database at BENCH_INNOVATIONS (100,000) on DATABASE_URL: search and
+# winners, uncached and cached; BENCH_EXPLAIN=1 adds the plans. Writes var/bench-public.json.
+bench-public: install
+	$(DEV_ENV) $(PY) -m bench.public
 
 # The deadline surge against gunicorn: needs DATABASE_URL=postgres://... and REDIS_URL.
 # SURGE_SECONDS (120) and SURGE_USERS (200). Writes var/surge.json.

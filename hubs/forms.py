@@ -149,11 +149,14 @@ class UnitForm(_CrispyMixin, forms.ModelForm):
 class InstansiForm(_CrispyMixin, forms.ModelForm):
     class Meta:
         model = Instansi
-        fields = ["name", "kind", "region", "is_active"]
+        fields = ["name", "kind", "region", "contact_email", "contact_phone", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["region"].queryset = Region.objects.select_related("parent").order_by("code")
+        self.fields["contact_email"].help_text = _(
+            "Alamat resmi kantor (Biro/Bagian Organisasi), tampil di katalog replikasi."
+        )
         self.fields["region"].help_text = _(
             "Wajib untuk pemerintah daerah dan BUMD; kosongkan untuk kementerian, lembaga, BUMN."
         )

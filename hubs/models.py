@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
@@ -66,6 +67,20 @@ class Instansi(models.Model):
         related_name="instansi",
     )
     is_active = models.BooleanField(_("aktif"), default=True)
+    # The office an adopting region writes to about an innovation (the Biro/Bagian
+    # Organisasi's official address, public in the replication catalogue; never a person's).
+    contact_email = models.EmailField(_("e-mail kantor"), blank=True)
+    contact_phone = models.CharField(
+        _("telepon kantor"),
+        max_length=30,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9 ()-]{6,30}$",
+                _("Tulis nomor telepon dengan angka, spasi, tanda +, - atau kurung."),
+            )
+        ],
+    )
     history = HistoricalRecords()
 
     class Meta:

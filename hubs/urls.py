@@ -1,11 +1,10 @@
-"""Portal pages of the organisation app: home, dashboard, notifications, management."""
+"""Portal pages of the organisation app: dashboard, notifications, management."""
 
 from django.urls import path
 
-from .views import dashboard, manage, notifications, public
+from .views import dashboard, manage, notifications
 
 urlpatterns = [
-    path("", public.HomeView.as_view(), name="home"),
     path("dasbor/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("notifikasi/", notifications.NotificationListView.as_view(), name="notifications"),
     path(

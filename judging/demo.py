@@ -19,6 +19,7 @@ from kipp import demo as kipp_demo
 from kipp.enums import GroupKind
 from kipp.enums import ProposalState as S
 from kipp.models import Proposal
+from kipp.services import selection
 
 from .enums import JudgeTeam, RoundKind, SheetState
 from .models import Round
@@ -131,6 +132,11 @@ def seed() -> dict[str, int]:
     today_noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
     competition = _competition(sekretariat, today_noon)
     _proposals(competition, users, today_noon)
+    if competition.admin_results_published_at is None:
+        # The rounds start after the administrative results were announced.
+        selection.admin_results_publish(
+            actor=sekretariat, competition=competition, now=today_noon - timedelta(days=60)
+        )
     if not competition.rounds.exists():
         _rounds(competition, sekretariat, users, today_noon)
     return {

@@ -26,6 +26,10 @@ STAGE_ORDER = [
     Stage.PELEMBAGAAN,
 ]
 # Stages in which the action plan (team, activities) may still be changed.
+# Stages after the signing: the commitment counts as a replication of its source.
+SIGNED_STAGES = frozenset(
+    {Stage.KOMITMEN, Stage.RENCANA_AKSI, Stage.IMPLEMENTASI, Stage.EVALUASI, Stage.PELEMBAGAAN}
+)
 PLAN_STAGES = frozenset({Stage.KOMITMEN, Stage.RENCANA_AKSI, Stage.IMPLEMENTASI})
 # Stages in which progress is reported.
 PROGRESS_STAGES = frozenset({Stage.RENCANA_AKSI, Stage.IMPLEMENTASI, Stage.EVALUASI})

@@ -72,6 +72,15 @@ def babel(db):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached public pages of one test's rows must
+    not answer in the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_in_process(request):
     """Run Celery tasks in-process unless the test asks for the real worker.
 

@@ -213,3 +213,27 @@ def test_empty_states_are_explained(client, babel):
 
     assert "Belum ada notifikasi" in notifications
     assert "Belum ada unit" in units
+
+
+def test_instansi_office_contact_saved_and_bad_phone_refused(client, babel):
+    client.force_login(babel.sekretariat)
+    url = f"/kelola/instansi/{babel.bangka_barat.pk}/ubah/"
+    data = {
+        "name": babel.bangka_barat.name,
+        "kind": babel.bangka_barat.kind,
+        "region": babel.bb_region.pk,
+        "is_active": "on",
+        "contact_email": "organisasi@bangkabaratkab.example",
+    }
+
+    bad = client.post(url, {**data, "contact_phone": "telp. 0716<script>"})
+    babel.bangka_barat.refresh_from_db()
+    assert babel.bangka_barat.contact_phone == ""
+    assert "Tulis nomor telepon dengan angka" in bad.content.decode()
+
+    client.post(url, {**data, "contact_phone": "+62 716 21001"})
+    babel.bangka_barat.refresh_from_db()
+    assert (babel.bangka_barat.contact_email, babel.bangka_barat.contact_phone) == (
+        "organisasi@bangkabaratkab.example",
+        "+62 716 21001",
+    )

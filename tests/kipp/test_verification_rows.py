@@ -18,8 +18,9 @@ from tests.kipp import factories as kf
 
 # The page with a saved verification: the proposal and its prefetches, the verification with
 # its verifier, its items, its notes (the last two instead of reading the JSON column); the
-# eligibility hints read the prefetched evidence.
-QUERIES = 19  # with the replication lineage of the innovation (two queries)
+# eligibility hints read the prefetched evidence; the lineage box ("Direplikasi di") reads
+# the commitments and Replikasi proposals naming the innovation.
+QUERIES = 19
 UMUM_KEYS = [
     "ringkasan",
     "ide_inovatif",

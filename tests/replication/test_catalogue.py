@@ -109,3 +109,16 @@ def test_lineage_lists_commitments_and_replikasi_proposals(client, repl):
     assert 'id="direplikasi-di"' in page
     assert "Pemerintah Kabupaten Bangka Tengah" in page
     assert replica.source_innovation == repl.source
+
+
+def test_catalogue_names_the_origin_office_contact(client, repl):
+    """An adopting region sees whom to write to: the origin instansi's office, never a person."""
+    instansi = repl.source.unit.instansi
+    instansi.contact_email = "organisasi@muaraenimkab.example"
+    instansi.contact_phone = "(0734) 421 000"
+    instansi.save()
+
+    html = client.get("/replikasi/katalog/").content.decode()
+
+    assert 'href="mailto:organisasi@muaraenimkab.example"' in html
+    assert 'href="tel:(0734)421000"' in html

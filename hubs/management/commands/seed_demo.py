@@ -7,6 +7,7 @@ from hubs import demo
 from judging import demo as judging_demo
 from judging import demo_history
 from kipp import demo as kipp_demo
+from public import demo as public_demo
 from replication import demo as replication_demo
 
 # Later apps add their own demo loaders here, in dependency order.
@@ -16,6 +17,7 @@ SEEDERS = [
     judging_demo.seed,
     demo_history.seed,
     replication_demo.seed,
+    public_demo.seed,
 ]
 
 
