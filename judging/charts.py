@@ -68,28 +68,52 @@ class Chart:
         return self.axis_y + 16
 
 
+def distribution_summary(values: list[float]) -> dict:
+    """What the chart draws of one judge's sheet totals, kept with the run when it is
+    computed so the results page never re-reads every sheet of the round."""
+    ordered = sorted(values)
+    q1, mid, q3 = _quartiles(ordered)
+    step = max(1, len(ordered) // STRIP_MAX)
+    return {
+        "n": len(ordered),
+        "low": ordered[0],
+        "q1": q1,
+        "mid": mid,
+        "q3": q3,
+        "high": ordered[-1],
+        "mean": round(sum(ordered) / len(ordered), 1),
+        "points": [round(v, 2) for v in ordered[::step]],
+    }
+
+
 def distribution_chart(totals: dict[int, list[float]], labels: dict[int, str]) -> Chart | None:
     """The chart of `totals` (judge id -> sheet totals), one row per judge in label order."""
-    judges = sorted((j for j in totals if totals[j]), key=lambda j: (labels.get(j, ""), j))
+    return summary_chart(
+        {judge: distribution_summary(values) for judge, values in totals.items() if values},
+        labels,
+    )
+
+
+def summary_chart(summaries: dict[int, dict], labels: dict[int, str]) -> Chart | None:
+    """The chart of judge id -> `distribution_summary`, one row per judge in label order."""
+    judges = sorted(summaries, key=lambda j: (labels.get(j, ""), j))
     if not judges:
         return None
     boxes = []
     for index, judge in enumerate(judges):
-        values = totals[judge]
-        q1, mid, q3 = _quartiles(values)
-        step = max(1, len(values) // STRIP_MAX)
+        box = summaries[judge]
         boxes.append(
             JudgeBox(
                 label=labels.get(judge, str(judge)),
-                n=len(values),
+                n=box["n"],
                 y=TOP + index * ROW + ROW / 2,
-                low=_x(min(values)),
-                q1=_x(q1),
-                mid=_x(mid),
-                q3=_x(q3),
-                high=_x(max(values)),
-                mean_value=round(sum(values) / len(values), 1),
-                points=[_x(v) for v in sorted(values)[::step]],
+                low=_x(box["low"]),
+                q1=_x(box["q1"]),
+                mid=_x(box["mid"]),
+                q3=_x(box["q3"]),
+                high=_x(box["high"]),
+                mean_value=box["mean"],
+                points=[_x(v) for v in box["points"]],
             )
         )
     axis_y = TOP + len(judges) * ROW + 4

@@ -16,6 +16,7 @@ from hubs.models import User
 from kipp.errors import Refused
 
 from .. import stats
+from ..charts import distribution_summary
 from ..enums import SheetState
 from ..models import Job, RankedProposal, RankingRun, Round, Score, ScoreSheet
 
@@ -109,6 +110,9 @@ def results_compute(
         value = stats.krippendorff_alpha_interval(per_proposal)
         alpha_by_criterion[names.get(criterion_id, str(criterion_id))] = _finite(value)
     progress(80, _("Menyimpan hasil"))
+    totals_by_judge = defaultdict(list)
+    for _proposal, judge, total in rows:
+        totals_by_judge[judge].append(float(total))
     run = RankingRun.objects.create(
         round=round_,
         job=job,
@@ -123,6 +127,7 @@ def results_compute(
                 "mean": round(j.mean, 4),
                 "severity": None if j.severity is None else round(j.severity, 4),
                 "fallback": j.fallback,
+                "box": distribution_summary(totals_by_judge[j.judge]),
             }
             for j in analysis.judges.values()
         },

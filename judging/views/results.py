@@ -13,7 +13,7 @@ from hubs.models import User
 from hubs.views.access import AreaRequiredMixin
 from kipp.exports import export_response
 
-from ..charts import distribution_chart
+from ..charts import distribution_chart, summary_chart
 from ..enums import JobKind
 from ..exports import results_export, scores_export
 from ..selectors.results import SORTS, judge_totals, latest_run, run_rows
@@ -33,6 +33,15 @@ SORT_COLUMNS = [
     ("n", gettext_lazy("Lembar")),
     ("beda", gettext_lazy("Beda pendapat")),
 ]
+
+
+def _chart(round_, run, names):
+    """The judges' distributions as the run stored them; a run computed before the runs
+    kept them falls back to reading the round's sheets."""
+    boxes = {int(k): v["box"] for k, v in run.judges.items() if v.get("box")}
+    if len(boxes) == len(run.judges):
+        return summary_chart(boxes, names)
+    return distribution_chart(judge_totals(round_), names)
 
 
 class ResultsView(AreaRequiredMixin, View):
@@ -64,7 +73,7 @@ class ResultsView(AreaRequiredMixin, View):
                     ((names.get(int(k), k), v) for k, v in run.judges.items()),
                     key=lambda item: str(item[0]),
                 ),
-                chart=distribution_chart(judge_totals(round_), names),
+                chart=_chart(round_, run, names),
             )
         return render(request, "judging/results.html", context)
 
