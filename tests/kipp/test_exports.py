@@ -172,7 +172,7 @@ def test_queued_job_page_polls_every_two_seconds(client, babel):
     page = client.get(f"/ekspor/{job.pk}/").content.decode()
     partial = client.get(f"/ekspor/{job.pk}/", headers={"HX-Request": "true"}).content.decode()
 
-    assert 'hx-trigger="every 2s"' in page
+    assert 'data-hx-trigger="every 2s"' in page
     assert partial.startswith('<section class="card kipp-card" id="status-ekspor"')
     assert "<html" not in partial
     assert 'id="unduh-ekspor"' not in page

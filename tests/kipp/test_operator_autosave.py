@@ -30,7 +30,7 @@ def test_autosave_stores_text_and_increments_version(client, babel, draft):
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tersimpan otomatis pukul" in html
-    assert f'id="id_version" value="{version + 1}" hx-swap-oob="true"' in html
+    assert f'id="id_version" value="{version + 1}" data-hx-swap-oob="true"' in html
     draft.refresh_from_db()
     assert draft.version == version + 1
     assert draft.sections["ringkasan"] == "Ringkasan baru yang disimpan."
@@ -231,7 +231,7 @@ def test_edit_page_shows_counters_and_countdown(client, babel, draft):
 
     assert 'data-counter-for="id_section_ringkasan" data-limit="200"' in html
     assert "/ 200 kata" in html
-    assert f'hx-post="/usulan/{draft.pk}/simpan-otomatis/"' in html
+    assert f'data-hx-post="/usulan/{draft.pk}/simpan-otomatis/"' in html
     assert "Pendaftaran ditutup" in html
     assert "hari" in html and "lagi" in html
     assert "js/proposal-form.js" in html
