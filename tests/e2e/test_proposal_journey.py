@@ -104,9 +104,12 @@ def test_draft_to_public_announcement(
     sekretariat.wait_for_load_state()
     screenshot(sekretariat, "25-sekretariat-diumumkan")
 
-    # 6. Anyone can read the announcement.
+    # 6. Anyone reaches the announcement from the home page.
     visitor = browser.new_context(viewport=PHONE, locale="id-ID").new_page()
-    visitor.goto(f"{base}/pengumuman/{competition.slug}/seleksi-administrasi/")
+    visitor.goto(f"{base}/")
+    announcement = f"/pengumuman/{competition.slug}/seleksi-administrasi/"
+    visitor.locator(f'a[href="{announcement}"]').first.click()
+    visitor.wait_for_url(f"{base}{announcement}")
     text = visitor.inner_text("main")
     assert "Babar Satu Data" in text
     assert babel.bangka_barat.name in text
