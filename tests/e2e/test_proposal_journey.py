@@ -15,12 +15,21 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 812}
 
 
+def _tab_to(page, selector: str, limit: int = 400) -> None:
+    """Press Tab, as a keyboard user would, until `selector` has the focus."""
+    for _ in range(limit):
+        if page.evaluate("(s) => !!document.activeElement?.matches(s)", selector):
+            return
+        page.keyboard.press("Tab")
+    raise AssertionError(f"{selector} not reached with Tab in {limit} presses")
+
+
 def _login(browser, base_url, user, viewport=DESKTOP):
-    """Sign in with the keyboard only: type the name, Tab, type the password, Enter."""
+    """Sign in with the keyboard only: Tab to the name, type it, Tab, the password, Enter."""
     page = browser.new_context(viewport=viewport, locale="id-ID").new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{base_url}/accounts/login/")
-    page.focus("#id_username")
+    _tab_to(page, "#id_username")
     page.keyboard.type(user.username)
     page.keyboard.press("Tab")
     page.keyboard.type(settings.KIPP_DEMO_PASSWORD)
@@ -44,18 +53,20 @@ def test_draft_to_public_announcement(
     )
     base = live_server.url
 
-    # 1. The operator writes; autosave keeps the text across a reload; then submits.
+    # 1. The operator writes; autosave keeps the text across a reload; then submits. The
+    # operator's part uses the keyboard only: fields and buttons are reached with Tab.
     operator = _login(browser, base, babel.operator_bb, PHONE)
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
     audit(operator)
-    operator.focus("#id_section_ringkasan")
+    _tab_to(operator, "#id_section_ringkasan")
     operator.keyboard.press("Control+A")
     operator.keyboard.type("Satu data kabupaten untuk layanan warga Bangka Barat.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
     operator.reload()
     assert "Satu data kabupaten" in operator.input_value("#id_section_ringkasan")
     screenshot(operator, "20-operator-draf")
-    operator.press("#tombol-ajukan", "Enter")
+    _tab_to(operator, "#tombol-ajukan")
+    operator.keyboard.press("Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label, _messages(operator)
     screenshot(operator, "21-operator-diajukan")
@@ -75,11 +86,12 @@ def test_draft_to_public_announcement(
     audit(operator)
     assert "Lengkapi uraian dampak" in operator.inner_text("#riwayat-usulan")
     operator.goto(f"{base}/usulan/{proposal.pk}/ubah/")
-    operator.focus("#id_section_signifikansi")
+    _tab_to(operator, "#id_section_signifikansi")
     operator.keyboard.press("Control+A")
     operator.keyboard.type("Dampak diukur dari waktu layanan dan survei kepuasan.")
     operator.wait_for_selector("[data-autosave=saved]", timeout=10_000)
-    operator.press("#tombol-ajukan", "Enter")
+    _tab_to(operator, "#tombol-ajukan")
+    operator.keyboard.press("Enter")
     operator.wait_for_selector("#status-usulan")
     assert operator.inner_text("#status-usulan") == S.SUBMITTED.label
     screenshot(operator, "23-operator-diajukan-ulang")
