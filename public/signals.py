@@ -16,7 +16,7 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
-from kipp.enums import PASSED_STATES, ProposalState
+from kipp.enums import PASSED_STATES, QUOTA_STATES, ProposalState
 from kipp.models import Competition, Proposal, Result
 from kipp.services.results import results_changed
 from replication.models import Activity, Commitment
@@ -40,7 +40,11 @@ def proposal_saved(sender, instance: Proposal, created, update_fields, raw=False
     deadline surge leave the public pages' cache alone."""
     if raw or created or not _changed(update_fields, "state"):
         return
-    changed = instance.state in PASSED_STATES or _has_record(instance.pk)
+    # A public record exists only from the administrative selection on, so the local moves
+    # of a surge (submit, return, withdraw) cost no query here.
+    changed = instance.state in PASSED_STATES or (
+        instance.state in QUOTA_STATES and _has_record(instance.pk)
+    )
     if changed:
         services.records_refresh(proposal_ids=[instance.pk])
     if instance.source_innovation_id and instance.state != ProposalState.SUBMITTED:
