@@ -72,7 +72,10 @@ def main() -> int:
     try:
         return run()
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if os.environ.get("BENCH_KEEP") == "1":  # kept for profiling; dropped by the next run
+            print(f"kept: {connection.settings_dict['NAME']}")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 def run() -> int:
@@ -143,6 +146,7 @@ def run() -> int:
     middle = Proposal.objects.order_by("pk").values_list("pk", flat=True)[size // 2]
     scenarios = [
         pages.bare(middle, sekretariat),
+        pages.shell(middle, sekretariat),
         *lists,
         pages.Autosave(autosave_id).scenario(operator),
         pages.Submit(submit_ids).scenario(operator),
@@ -163,7 +167,7 @@ def run() -> int:
 
     explained = {}
     if explain_on:
-        for scenario in scenarios[: 3 + len(lists)]:
+        for scenario in scenarios[: 4 + len(lists)]:
             explained[scenario.label] = explain(scenario)
         report.print_explain(explained)
         (settings.VAR_DIR / "bench-explain.txt").write_text(plans_text(explained))

@@ -220,13 +220,14 @@ def time_pages(round_, sekretariat) -> list[dict]:
     from django.test.utils import override_settings
 
     from bench.measure import measure
-    from bench.pages import bare, page
+    from bench.pages import bare, page, shell
 
     judge = round_.judges.select_related("user").order_by("pk").first().user
     proposal_id = round_.entries.order_by("proposal_id").values_list("proposal_id", flat=True)[0]
     requests = _env_int("BENCH_REQUESTS", 30)
     scenarios = [
         bare(proposal_id, judge),
+        shell(proposal_id, judge),
         page("judge_list", "judge's sheets (first page)", f"/penilaian/babak/{round_.pk}/", judge),
         page("results", "results page (by rank)", f"/babak/{round_.pk}/hasil/", sekretariat),
         page(

@@ -49,6 +49,13 @@ def bare(proposal_id: int, user) -> Scenario:
     )
 
 
+def shell(proposal_id: int, user) -> Scenario:
+    """The layout alone around the bare page's query (informational: no goal)."""
+    return page(
+        "shell", "page shell (layout + 1 query)", f"/bench/shell/?pk={proposal_id}", user, None
+    )
+
+
 def inbox(user) -> Scenario:
     return page("inbox", "Admin Lokal inbox, page 1", "/verifikasi/", user)
 

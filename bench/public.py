@@ -219,7 +219,9 @@ def scenarios(province: int) -> list[Scenario]:
         ("winners", "winners page KIPP 2024", "/pemenang/kipp-2024/"),
     ]  # fmt: skip
     out = [Scenario("bare", "bare view (anonymous)", lambda c: c.get(f"/bench/bare/?pk={bare_id}"),
-                    goal="bare", path="/bench/bare/")]  # fmt: skip
+                    goal="bare", path="/bench/bare/"),
+           Scenario("shell", "page shell (layout + 1 query)",
+                    lambda c: c.get(f"/bench/shell/?pk={bare_id}"), path="/bench/shell/")]  # fmt: skip
     for key, label, path in pages:
         out.append(Scenario(key, f"{label}, uncached", uncached(path), goal="list", path=path))
     for key, label, path in pages:
@@ -268,13 +270,16 @@ def main() -> int:
         report.print_pages(table)
         payload = {"meta": {"innovations": size, "database": connection.vendor}, "pages": table}
         if os.environ.get("BENCH_EXPLAIN") == "1" and connection.vendor == "postgresql":
-            explained = {s.label: explain(s) for s in todo[1:7]}
+            explained = {s.label: explain(s) for s in todo[2:8]}
             report.print_explain(explained)
             (settings.VAR_DIR / "bench-public-explain.txt").write_text(plans_text(explained))
         report.write_json(settings.VAR_DIR / "bench-public.json", payload)
         return 0
     finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        if os.environ.get("BENCH_KEEP") == "1":  # kept for profiling; dropped by the next run
+            print(f"kept: {connection.settings_dict['NAME']}")
+        else:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,11 @@ The conditions are written so that an index on the keys can start right at the c
 (`key >= value AND (key > value OR next keys...)`) instead of reading every row before it.
 Only the first key may be NULL (`Key.nullable`): its empty rows come after all the others,
 in id order, and are only looked for when the list says it has some (`with_nulls`).
+
+A list may also come in tiers: querysets read one after the other, each with its own
+constant first key (search matches in the title, then elsewhere: `public.search.tiers`).
+A cursor's conditions rule out the tiers before it by that constant alone, which the
+database decides without reading a row.
 """
 
 import base64
@@ -150,38 +155,52 @@ def before(keys, values) -> Q:
 
 
 def keyset_page(
-    queryset: QuerySet, keys, params, *, size: int, with_nulls: bool = False
+    queryset: QuerySet | list[QuerySet], keys, params, *, size: int, with_nulls: bool = False
 ) -> KeysetPage:
     """The page of `queryset` that `params` (a QueryDict) asks for, `size` rows at most.
 
+    `queryset` may be a list of tiers, read in that order (see the module's docstring).
     `with_nulls`: the list has rows whose (nullable) first key is empty; without it they
     are not looked for, so an index on the keys serves every page.
     """
     keys = tuple(keys)
     forward = [key.order() for key in keys]
     backward = [key.order(reverse=True) for key in keys]
+    tiers = list(queryset) if isinstance(queryset, list | tuple) else [queryset]
     if not with_nulls and keys[0].nullable:
-        queryset = queryset.filter(**{f"{keys[0].name}__isnull": False})
+        tiers = [tier.filter(**{f"{keys[0].name}__isnull": False}) for tier in tiers]
     start, end = decode(params.get(AFTER, ""), keys), decode(params.get(BEFORE, ""), keys)
     if params.get(LAST) == "1":
-        return _backwards(queryset, keys, backward, size, has_next=False)
+        return _backwards(tiers, keys, backward, size, has_next=False)
     if end is not None:
-        page = _backwards(queryset.filter(before(keys, end)), keys, backward, size, has_next=True)
-        return page if page.object_list else _forwards(queryset, keys, forward, size, False)
+        earlier = [tier.filter(before(keys, end)) for tier in tiers]
+        page = _backwards(earlier, keys, backward, size, has_next=True)
+        return page if page.object_list else _forwards(tiers, keys, forward, size, False)
     if start is not None:
         condition = after(keys, start, with_nulls=with_nulls)
-        page = _forwards(queryset.filter(condition), keys, forward, size, True)
-        return page if page.object_list else _backwards(queryset, keys, backward, size, False)
-    return _forwards(queryset, keys, forward, size, has_previous=False)
+        later = [tier.filter(condition) for tier in tiers]
+        page = _forwards(later, keys, forward, size, True)
+        return page if page.object_list else _backwards(tiers, keys, backward, size, False)
+    return _forwards(tiers, keys, forward, size, has_previous=False)
 
 
-def _forwards(queryset, keys, order, size, has_previous) -> KeysetPage:
-    rows = list(queryset.order_by(*order)[: size + 1])
+def _rows(tiers, order, limit) -> list:
+    """Up to `limit` rows of the tiers in turn, each in `order`."""
+    rows = []
+    for tier in tiers:
+        rows += tier.order_by(*order)[: limit - len(rows)]
+        if len(rows) >= limit:
+            break
+    return rows
+
+
+def _forwards(tiers, keys, order, size, has_previous) -> KeysetPage:
+    rows = _rows(tiers, order, size + 1)
     return KeysetPage(rows[:size], len(rows) > size, has_previous, keys)
 
 
-def _backwards(queryset, keys, order, size, has_next) -> KeysetPage:
-    rows = list(queryset.order_by(*order)[: size + 1])
+def _backwards(tiers, keys, order, size, has_next) -> KeysetPage:
+    rows = _rows(tiers[::-1], order, size + 1)
     return KeysetPage(rows[:size][::-1], has_next, len(rows) > size, keys)
 
 

@@ -144,9 +144,13 @@ class InnovationFilter(django_filters.FilterSet):
 
     # See `public.search.search`: None decides by itself, the list page sets it.
     typo: bool | None = None
+    # The words searched instead of the visitor's, when those were corrected (the list page).
+    corrected: str = ""
 
     def _search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search(queryset, value, typo=self.typo) if value.strip() else queryset
+        if not value.strip():
+            return queryset
+        return search(queryset, self.corrected or value, typo=self.typo)
 
     def _replicated(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == YES:

@@ -79,3 +79,19 @@ class InnovationRecord(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("public_innovation", args=[self.innovation_id])
+
+
+class SearchWord(models.Model):
+    """A word (lower-cased, as written) of the public database's titles, summaries, units
+    and instansi: the vocabulary a mistyped search word is corrected against
+    (`public.search.corrected`). Filled on PostgreSQL as records are written; it only grows
+    (a word no record holds any more corrects to nothing found, and title trigrams follow)."""
+
+    word = models.CharField(max_length=64, primary_key=True)
+
+    class Meta:
+        verbose_name = _("kata pencarian")
+        verbose_name_plural = _("kata pencarian")
+
+    def __str__(self):
+        return self.word

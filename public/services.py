@@ -144,7 +144,22 @@ def _refresh_chunk(ids: list[int]) -> int:
             search=SearchVector("title", weight="A", config="indonesian")
             + SearchVector("summary", "unit_name", "instansi_name", weight="B", config="indonesian")
         )
+        words_learn(list(stages))
     return len(records)
+
+
+def words_learn(record_ids: list[int]) -> None:
+    """Add the words of these records (as written, lower-cased; numbers left out) to the
+    vocabulary typos are corrected against (PostgreSQL; `public.search.corrected`)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO public_searchword (word) SELECT DISTINCT word "
+            "FROM public_innovationrecord, unnest(tsvector_to_array(to_tsvector('simple', "
+            "title || ' ' || summary || ' ' || unit_name || ' ' || instansi_name))) AS word "
+            "WHERE proposal_id = ANY(%s) AND length(word) <= 64 AND word !~ '^[0-9]+$' "
+            "ON CONFLICT DO NOTHING",
+            [record_ids],
+        )
 
 
 def records_refresh_innovations(*, innovation_ids: Iterable[int]) -> int:

@@ -12,13 +12,13 @@ from django.views.generic import TemplateView
 
 from kipp.keyset import Key, keyset_page
 
-from .. import cache, selectors
+from .. import cache, search, selectors
 from ..exports import download_links
 from ..filters import InnovationFilter
 
 PAGE_SIZE = 25
 LIST_KEYS = (Key("year", descending=True), Key("title_key", kind=str), Key("pk"))
-SEARCH_KEYS = (Key("relevance", descending=True), Key("year", descending=True), Key("pk"))
+SEARCH_KEYS = (Key("relevance", descending=True), *LIST_KEYS)
 
 
 def record_page(filterset: InnovationFilter, params, *, size: int = PAGE_SIZE):
@@ -29,11 +29,21 @@ def record_page(filterset: InnovationFilter, params, *, size: int = PAGE_SIZE):
     if connection.vendor != "postgresql":
         return keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
     # Full-text first. A page past either end shows the nearest one, so an empty page means
-    # no word matched anywhere: trigrams (typos) then, on every page of that search.
+    # no word matched anywhere: then the words corrected to ones the entries hold, and
+    # when that finds nothing either, trigrams of the titles, on every page of that search.
     filterset.typo = False
-    page = keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
+    text = filterset.form.cleaned_data["q"]
+    page = keyset_page(search.tiers(filterset.qs, text), SEARCH_KEYS, params, size=size)
     if page.object_list:
         return page
+    better = search.corrected(text)
+    if better:
+        filterset.corrected = better
+        del filterset._qs
+        page = keyset_page(search.tiers(filterset.qs, better), SEARCH_KEYS, params, size=size)
+        if page.object_list:
+            return page
+        filterset.corrected = ""
     filterset.typo = True
     del filterset._qs
     return keyset_page(filterset.qs, SEARCH_KEYS, params, size=size)
@@ -51,7 +61,11 @@ class InnovationListView(TemplateView):
             page = record_page(filterset, params)
             return render_to_string(
                 "public/_innovation_rows.html",
-                {"page_obj": page, "object_list": page.object_list},
+                {
+                    "page_obj": page,
+                    "object_list": page.object_list,
+                    "corrected": filterset.corrected,
+                },
                 request=self.request,
             )
 

@@ -82,6 +82,32 @@ def test_typo_falls_back_to_trigrams(client, public_db):
 
 
 @postgres_only
+def test_a_mistyped_word_is_corrected_to_a_word_the_entries_hold(client, public_db):
+    from public.models import SearchWord
+    from public.search import corrected
+
+    # The vocabulary holds the words of every public entry, never those of a draft.
+    assert SearchWord.objects.filter(word__in=["posyandu", "digital", "perizinan"]).count() == 3
+    assert not SearchWord.objects.filter(word="rahasia").exists()
+    assert corrected("puskesmsa perizinan") == ""  # no similar word: nothing to correct
+    assert corrected("perizinn") == "perizinan"
+    assert corrected("posyandu digitl") == "posyandu digital"
+    assert corrected("posyandu digital") == ""  # nothing to correct
+    response = client.get("/inovasi/", {"q": "posyandu digitl"})
+    assert "kata yang mirip: posyandu digital" in response.context["rows"]
+
+
+def test_a_title_match_of_an_older_year_comes_before_a_newer_body_match(client, public_db):
+    # "Sapa Warga Babar" (KIPP 2023) holds "warga" in its title, the two others only in
+    # their summaries: "Jemput Bola" (KIPP 2024) then "Layanan Perizinan" (KIPP 2023).
+    assert search(client, "warga") == [
+        "Sapa Warga Babar",
+        "Jemput Bola Kesehatan Desa",
+        "Layanan Perizinan Terpadu Satu Pintu",
+    ]
+
+
+@postgres_only
 def test_search_vector_weights_title_above_summary(public_db):
     from public.models import InnovationRecord
 
