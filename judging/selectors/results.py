@@ -3,6 +3,7 @@ a chosen order, and each judge's sheet totals for the distribution chart."""
 
 from collections import defaultdict
 
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 
 from ..enums import SheetState
@@ -22,6 +23,17 @@ SORTS = {
 
 def latest_run(round_: Round) -> RankingRun | None:
     return round_.runs.order_by("-created_at", "-pk").first()
+
+
+def run_page(run: RankingRun, sort: str, number, *, size: int) -> Page:
+    """One page of a run's rows in `sort` order. The page's ids are cut from the run's rows
+    alone (a sort of a few thousand narrow rows) and only those rows are joined to their
+    proposals: joining first made the database join every row of the run before sorting."""
+    ids = run.rows.order_by(*SORTS.get(sort, SORTS["peringkat"])).values_list("pk", flat=True)
+    page = Paginator(ids, size).get_page(number)
+    rows = run_rows(run, sort).in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list]
+    return page
 
 
 def run_rows(run: RankingRun, sort: str) -> QuerySet[RankedProposal]:

@@ -2,7 +2,6 @@
 reliability figures and a chart of each judge's score distribution, exported as XLSX/CSV."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -16,12 +15,12 @@ from kipp.exports import export_response
 from ..charts import distribution_chart, summary_chart
 from ..enums import JobKind
 from ..exports import results_export, scores_export
-from ..selectors.results import SORTS, judge_totals, latest_run, run_rows
+from ..selectors.results import SORTS, judge_totals, latest_run, run_page
 from ..selectors.rounds import round_for_organiser
 from ..services.jobs import job_create
 
 PERMISSION = "judging.manage_rounds"
-PAGE = 100
+PAGE = 50
 FORMATS = ("xlsx", "csv")
 # Sortable columns of the results table, in their order on the page.
 SORT_COLUMNS = [
@@ -61,7 +60,7 @@ class ResultsView(AreaRequiredMixin, View):
             "sort_columns": SORT_COLUMNS,
         }
         if run is not None:
-            page = Paginator(run_rows(run, sort), PAGE).get_page(request.GET.get("halaman"))
+            page = run_page(run, sort, request.GET.get("halaman"), size=PAGE)
             judge_ids = [int(k) for k in run.judges]
             names = {
                 u.pk: u.display_name

@@ -87,8 +87,31 @@ def test_results_page_queries(client, scoring, count, django_assert_num_queries)
     client.force_login(scoring.sekretariat)
     url = reverse("judging_results", args=[scoring.round.pk])
 
-    with django_assert_num_queries(11):
+    # The page's ids are read from the run's rows alone, then those rows with their proposals.
+    with django_assert_num_queries(12):
         response = client.get(url)
 
     assert response.status_code == 200
     assert response.content.decode().count("<circle ") == 2 * count
+
+
+def test_results_pages_keep_the_chosen_order(client, scoring):
+    # 60 rows, 50 a page: rank order over two pages; by spread, the widest (rank 1) first.
+    _fill(scoring, 60)
+    client.force_login(scoring.sekretariat)
+    url = reverse("judging_results", args=[scoring.round.pk])
+    ids = dict(
+        RankedProposal.objects.filter(run__round=scoring.round).values_list("rank", "proposal_id")
+    )
+
+    def shown(query: str) -> list[int]:
+        html = client.get(url + query).content.decode()
+        return sorted(
+            (pk for pk in ids.values() if f"#{pk} " in html), key=lambda pk: html.index(f"#{pk} ")
+        )
+
+    first, second = shown(""), shown("?halaman=2")
+    assert first == [ids[rank] for rank in range(1, 51)]
+    assert second == [ids[rank] for rank in range(51, 61)]
+    by_spread = client.get(url + "?urut=selisih").content.decode()
+    assert by_spread.index(f"#{ids[1]} ") < by_spread.index(f"#{ids[2]} ")
