@@ -20,7 +20,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 os.environ.setdefault("DEBUG", "1")
 django.setup()
 
-from django.db import transaction  # noqa: E402
+from django.conf import settings  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from hubs.enums import CLUSTER_OF_KIND, InstansiKind, RegionLevel, Role  # noqa: E402
@@ -249,6 +250,13 @@ def time_pages(round_, sekretariat) -> list[dict]:
                     "queries": result.queries,
                 }
             )
+        if os.environ.get("BENCH_EXPLAIN") == "1" and connection.vendor == "postgresql":
+            from bench import report
+            from bench.explain import explain, plans_text
+
+            explained = {each.label: explain(each) for each in scenarios[2:]}
+            report.print_explain(explained)
+            (settings.VAR_DIR / "bench-judging-explain.txt").write_text(plans_text(explained))
     bare_p95 = figures[0]["p95_ms"]
     for row in figures:
         row["x_bare"] = round(row["p95_ms"] / bare_p95, 1)
@@ -266,6 +274,9 @@ def scenario() -> dict:
     started = time.perf_counter()
     with transaction.atomic():
         built = build(proposals=proposals, judges=judges)
+    from bench.proposals import analyze
+
+    analyze()  # as autovacuum would after such a load
     generated = time.perf_counter() - started
     results_s, run = time_results(built["round"], built["sekretariat"])
     shortlist_s, shortlist = time_shortlist(built["round"], run, built["sekretariat"])
