@@ -130,7 +130,11 @@ def corrected(text: str) -> str:
         return ""
     with connection.cursor() as cursor:
         cursor.execute(CORRECT, [terms])
-        fixed = [near if not known and near else term for term, known, near in cursor.fetchall()]
+        rows = cursor.fetchall()
+    # Numbers are left as typed: the vocabulary holds none.
+    fixed = [
+        near if near and not known and not term.isdigit() else term for term, known, near in rows
+    ]
     return " ".join(fixed) if fixed != terms else ""
 
 

@@ -91,6 +91,7 @@ def test_a_mistyped_word_is_corrected_to_a_word_the_entries_hold(client, public_
     assert not SearchWord.objects.filter(word="rahasia").exists()
     assert corrected("puskesmsa perizinan") == ""  # no similar word: nothing to correct
     assert corrected("perizinn") == "perizinan"
+    assert corrected("perizinn 2023") == "perizinan 2023"  # numbers stay as typed
     assert corrected("posyandu digitl") == "posyandu digital"
     assert corrected("posyandu digital") == ""  # nothing to correct
     response = client.get("/inovasi/", {"q": "posyandu digitl"})
