@@ -26,6 +26,15 @@ def meets(result: Result, bare_p95: float) -> bool | None:
     return None
 
 
+def halves(result: Result, bare_p95: float) -> str:
+    """For a list, which half of its goal holds: "p95 yes, ratio NO"."""
+    if result.goal != "list":
+        return ""
+    p95 = "yes" if result.p95 <= LIST_P95_MS else "NO"
+    ratio = "yes" if result.p95 / bare_p95 <= LIST_RATIO else "NO"
+    return f"(p95 {p95}, ratio {ratio})"
+
+
 def rows(results: list[Result]) -> list[dict]:
     bare = next(r for r in results if r.goal == "bare")
     out = []
@@ -43,6 +52,7 @@ def rows(results: list[Result]) -> list[dict]:
                 "queries": r.queries,
                 "goal": goal_text(r.goal),
                 "meets_goal": ok,
+                "halves": halves(r, bare.p95),
             }
         )
     return out
@@ -58,6 +68,7 @@ def print_pages(table: list[dict]) -> None:
         print(
             f"{row['page']:40} {row['n']:3d} {row['p50_ms']:8.1f} {row['p95_ms']:8.1f} "
             f"{row['ratio_to_bare_p95']:6.1f}x {row['queries']:7d}  {row['goal']:22} {ok}"
+            f" {row['halves']}".rstrip()
         )
 
 
