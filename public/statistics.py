@@ -4,13 +4,13 @@ instansi that entered at least one innovation in a year). National competitions 
 (a hub's provincial competition would count its proposals twice). Every figure is an
 aggregate; each table is cached until the next change of results (`public.cache`)."""
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from hubs.enums import RegionLevel
 from hubs.models import Instansi, Region
 from kipp.enums import PASSED_STATES, QUOTA_STATES, ProposalState, ResultLevel
-from kipp.models import Proposal
+from kipp.models import Competition, Proposal
 from kipp.selectors.results import results_counted
 
 from . import cache
@@ -23,13 +23,16 @@ PROVINCE_OF_INSTANSI = Coalesce("region__parent_id", "region_id")
 
 
 def years() -> list[int]:
+    """Years of the national competitions with at least one entered proposal, latest first:
+    a probe per competition, not a read of every proposal."""
+    entered = Proposal.objects.filter(ENTERED, competition=OuterRef("pk"))
     return cache.cached(
         "stats-years",
         lambda: sorted(
             set(
-                Proposal.objects.filter(NATIONAL, ENTERED)
-                .values_list("competition__year", flat=True)
-                .distinct()
+                Competition.objects.filter(Exists(entered), organiser_hub__isnull=True)
+                .order_by()
+                .values_list("year", flat=True)
             ),
             reverse=True,
         ),

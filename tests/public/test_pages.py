@@ -12,6 +12,7 @@ from kipp.enums import ProposalState as S
 from kipp.services import workflow
 from public.enums import Stage
 from public.models import InnovationRecord
+from tests import factories as f
 from tests.kipp import factories as kf
 
 
@@ -234,3 +235,16 @@ def test_submissions_leave_the_public_cache_alone(public_db):
     assert public_cache.version() == version
     kf.result(public_db.posyandu, ResultLevel.TOP99)
     assert public_cache.version() > version
+
+
+def test_statistics_years_are_national_competitions_with_entered_proposals(public_db):
+    from public.statistics import years
+
+    babel = public_db.babel
+    kf.competition(name="KIPP 2025", year=2025)  # open, no proposal entered
+    provincial = kf.competition(name="KIPP Babel 2026", year=2026, hub=f.HubFactory())
+    kf.bulk_proposals(
+        babel.kominfo, babel.operator_bb, competition=provincial, count=1, state=S.SUBMITTED
+    )
+
+    assert years() == [2024, 2023]
