@@ -60,21 +60,7 @@ def replicated_innovation_ids(innovation_ids: Iterable[int]) -> set[int]:
 def records() -> QuerySet[InnovationRecord]:
     """Every public record, with what a list row shows and nothing heavier."""
     return InnovationRecord.objects.select_related("province", "regency").only(
-        "proposal_id",
-        "innovation_id",
-        "competition_id",
-        "year",
-        "title",
-        "title_key",
-        "instansi_name",
-        "unit_name",
-        "province__name",
-        "regency__name",
-        "cluster",
-        "group",
-        "category_name",
-        "stage",
-        "replicated",
+        "proposal_id", *LIST_FIELDS
     )
 
 
