@@ -118,6 +118,10 @@ class Unit(models.Model):
                 violation_error_message=_("Unit dengan nama ini sudah ada di instansi tersebut."),
             )
         ]
+        # An instansi's units in id order: what a join from memberships (operators of an
+        # instansi) walks. Without it the planner walks every unit's primary key instead,
+        # 4 ms at 20,000 units for an Admin Lokal's account list.
+        indexes = [models.Index(fields=["instansi", "id"], name="unit_by_instansi")]
 
     def __str__(self):
         return self.name

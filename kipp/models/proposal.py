@@ -111,7 +111,9 @@ class Proposal(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["competition", "instansi", "state"]),
+            # An instansi's counts per state, and its quota use per group: both answered
+            # from the index alone, whatever the size of the competition.
+            models.Index(fields=["competition", "instansi", "state", "group"]),
             # The Sekretariat's selection list in forwarding order: one state tab (this one
             # also serves every (competition, state) lookup), and all states or a cluster/3T
             # filter, which a state-first index would make sort every forwarded row.

@@ -104,7 +104,9 @@ class QuotaUse:
 def quota_usage(competition: Competition, instansi_id: int) -> list[QuotaUse]:
     """Per group of the competition: how many of the instansi's proposals count against its quota
     (forwarded or later), next to the quota. One query, counting the instansi's proposals
-    only (on the competition-instansi-state index), never the whole competition's."""
+    only, from the (competition, instansi, state, group) index alone: a count of ids, or
+    a lookup by the group's own index, reads rows of the whole competition (5 ms at 50,000
+    proposals, and growing with them)."""
     counted = (
         Proposal.objects.filter(
             competition=competition,
@@ -114,7 +116,7 @@ def quota_usage(competition: Competition, instansi_id: int) -> list[QuotaUse]:
         )
         .order_by()
         .values("group")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values("n")
     )
     # Unordered: the groups are sorted below, and their default order joins the competition.

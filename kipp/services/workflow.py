@@ -229,7 +229,10 @@ def _check_quota(proposal: Proposal) -> Instansi:
         .get(pk=proposal.instansi_id)
     )
     used = Proposal.objects.filter(
-        group=proposal.group, instansi_id=proposal.instansi_id, state__in=QUOTA_STATES
+        competition_id=proposal.competition_id,
+        instansi_id=proposal.instansi_id,
+        state__in=QUOTA_STATES,
+        group=proposal.group,
     ).count()
     quota = proposal.group.quota_per_instansi
     if used >= quota:
