@@ -64,13 +64,14 @@ TOKEN = re.compile(r'(?:name="csrfmiddlewaretoken" value="|"X-CSRFToken": ")([A-
 TOKEN_SLOT = "@@csrf-token@@"  # noqa: S105 - a placeholder, not a secret
 
 
-def whole_page(view):
+def whole_page(view, *, content_types: tuple[str, ...] = ("text/html",)):
     """Serve an anonymous visitor's page whole from the cache, without running `view`.
 
-    Kept until the next `bump()`: only GET answers of 200 with HTML, never for a signed-in
-    visitor (the menu is theirs) or one with a message waiting. The CSRF token is stored as
-    a slot and each answer gets the visitor's own (which also sets its cookie). The first
-    visit of an address after a change runs the view (with its own cached fragments)."""
+    Kept until the next `bump()`: only GET answers of 200 of `content_types` (HTML unless
+    told), never for a signed-in visitor (the menu is theirs) or one with a message waiting.
+    The CSRF token is stored as a slot and each answer gets the visitor's own (which also
+    sets its cookie). The first visit of an address after a change runs the view (with its
+    own cached fragments)."""
 
     @wraps(view)
     def serve(request, *args, **kwargs):
@@ -91,7 +92,7 @@ def whole_page(view):
         if (
             response.status_code == 200
             and not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
+            and response.get("Content-Type", "").startswith(content_types)
         ):
             body = response.content.decode(response.charset)
             found = TOKEN.search(body)

@@ -9,11 +9,20 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from kipp.enums import ResultLevel
 from public import cache
+from public.models import InnovationRecord
 from tests import factories as f
+from tests.kipp import factories as kf
 
 TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
-PAGES = ["/inovasi/", "/inovasi/?q=layanan", "/pemenang/kipp-2024/", "/statistik/"]
+PAGES = [
+    "/inovasi/",
+    "/inovasi/?q=layanan",
+    "/pemenang/kipp-2024/",
+    "/statistik/",
+    "/sitemap.xml",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -65,3 +74,15 @@ def test_a_change_of_results_is_shown_at_once(public_db):
         Client().get("/pemenang/kipp-2024/")
 
     assert len(queries) > 0
+
+
+def test_the_sitemap_lists_a_new_winner_at_once(public_db):
+    before = Client().get("/sitemap.xml").content.decode()
+    kf.result(public_db.posyandu, ResultLevel.TOP99)  # the signal writes the record and bumps
+    record = InnovationRecord.objects.get(proposal=public_db.posyandu)
+
+    after = Client().get("/sitemap.xml")
+
+    assert f"/pemenang/kipp-2024/{record.pk}/" not in before
+    assert after["Content-Type"].startswith("application/xml")
+    assert f"/pemenang/kipp-2024/{record.pk}/" in after.content.decode()
