@@ -27,6 +27,7 @@ class ProgrammeListView(AreaRequiredMixin, ListView):
     permission_required = VIEW
     template_name = "replication/programme_list.html"
     context_object_name = "programmes"
+    paginate_by = 25  # a few per hub and year: numbered pages stay cheap
 
     def get_queryset(self):
         return (
