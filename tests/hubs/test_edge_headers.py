@@ -1,6 +1,8 @@
 """Headers of every page: the Content-Security-Policy and Permissions-Policy (no inline
 script, style or handler left), and no-store on pages that show a temporary password."""
 
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
 
@@ -124,7 +126,7 @@ def test_pages_hold_no_inline_script_style_or_handler(client, pages):
 
     inline = re.compile(
         r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>"
-        r"|\sstyle=\"|\son[a-z]+=\"|javascript:|hx-on",
+        r"|<style\b|\sstyle=\"|\son[a-z]+=\"|javascript:|hx-on",
         re.IGNORECASE,
     )
     for user, urls in pages.items():
@@ -135,6 +137,24 @@ def test_pages_hold_no_inline_script_style_or_handler(client, pages):
             html = client.get(url).content.decode()
 
             assert inline.findall(html) == [], url
+
+
+def test_no_template_carries_an_inline_style_or_script():
+    """Pages outside the walk above too: a `<style>` block or a `style=""` attribute in any
+    template would be refused by the policy (and logged on the console)."""
+    import re
+
+    from django.conf import settings
+
+    inline = re.compile(r"<style\b|\sstyle=\"|<script(?![^>]*\bsrc=)(?![^>]*application/json)")
+    comment = re.compile(r"{#.*?#}|{% comment %}.*?{% endcomment %}", re.DOTALL)
+    found = [
+        f"{path.relative_to(settings.BASE_DIR)}: {match}"
+        for root in settings.TEMPLATES[0]["DIRS"]
+        for path in sorted(Path(root).rglob("*.html"))
+        for match in inline.findall(comment.sub("", path.read_text()))
+    ]
+    assert found == []
 
 
 def test_htmx_does_not_inject_its_indicator_style(client, db):
