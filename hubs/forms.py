@@ -22,8 +22,12 @@ class EmptyChoiceMixin:
 
     def __getitem__(self, name):
         field = self.fields.get(name)
-        if isinstance(field, forms.ModelChoiceField) and field.empty_label is not None:
-            field.empty_label = EMPTY_CHOICE
+        if isinstance(field, forms.ModelChoiceField):
+            # Its rows are never read here: a model multiple choice (no empty label) is a
+            # ModelChoiceField but not a MultipleChoiceField, and listing its choices cost
+            # a count and a cursor over the table each time the field was read.
+            if field.empty_label is not None:
+                field.empty_label = EMPTY_CHOICE
         elif isinstance(field, forms.ChoiceField) and not isinstance(
             field, forms.MultipleChoiceField
         ):

@@ -246,3 +246,27 @@ def test_submit_from_edit_page_goes_through_workflow(client, babel, draft):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.state == S.SUBMITTED
+
+
+def test_autosave_reads_no_goal_or_category_list(client, babel, draft):
+    """The goals and category held are checked against what the proposal already holds:
+    an autosave never lists the SDG goals or the categories (a count and a full read each
+    time the form was read, before)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(babel.operator_bb)
+    with CaptureQueriesContext(connection) as queries:
+        response = autosave(client, draft, sections={"ringkasan": "Satu kalimat lagi."})
+
+    assert response.status_code == 200
+    # The proposal's own goals (through kipp_proposal_sdgs) are read once; no list is.
+    listed = [
+        q["sql"]
+        for q in queries
+        if ('FROM "kipp_sdggoal"' in q["sql"] or 'FROM "kipp_category"' in q["sql"])
+        and "kipp_proposal_sdgs" not in q["sql"]
+    ]
+    assert listed == []
+    draft.refresh_from_db()
+    assert draft.sections["ringkasan"] == "Satu kalimat lagi."
