@@ -45,12 +45,23 @@ def window_problem(
             "c": competition.name,
             "t": wib(competition.registration_opens_at),
         }
+    if limits is None and now < _base_close(competition, window):
+        # An extension only ever moves a close later: before the competition's own close
+        # the window is open, and the extension is not read (every autosave asks this).
+        return None
     limits = limits or deadlines_for(competition, instansi_id)
     if now >= limits[window]:
         if window == REGISTRATION:
             return _("Pendaftaran telah ditutup pada %(t)s.") % {"t": wib(limits[window])}
         return _("Verifikasi lokal telah ditutup pada %(t)s.") % {"t": wib(limits[window])}
     return None
+
+
+def _base_close(competition, window: str) -> datetime:
+    """The window's close for an instansi without an extension (as `deadlines_for`)."""
+    if window == REGISTRATION:
+        return competition.registration_closes_at
+    return max(competition.verification_closes_at, competition.registration_closes_at)
 
 
 def require_open(competition, instansi_id: int, window: str, now: datetime | None = None) -> None:
