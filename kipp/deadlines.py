@@ -21,18 +21,18 @@ def deadlines_for(competition, instansi_id: int) -> dict[str, datetime]:
     """Registration and verification close for one instansi, extensions included."""
     from .selectors.competitions import extension_for
 
-    result = {
-        REGISTRATION: competition.registration_closes_at,
-        VERIFICATION: competition.verification_closes_at,
-    }
-    extension = extension_for(competition, instansi_id)
+    return _closes(competition, extension_for(competition, instansi_id))
+
+
+def _closes(competition, extension=None) -> dict[str, datetime]:
+    """The two closes of the competition, moved later by `extension` where it says so;
+    verification never closes before registration."""
+    registration = competition.registration_closes_at
+    verification = competition.verification_closes_at
     if extension:
-        if extension.registration_closes_at:
-            result[REGISTRATION] = max(result[REGISTRATION], extension.registration_closes_at)
-        if extension.verification_closes_at:
-            result[VERIFICATION] = max(result[VERIFICATION], extension.verification_closes_at)
-    result[VERIFICATION] = max(result[VERIFICATION], result[REGISTRATION])
-    return result
+        registration = max(registration, extension.registration_closes_at or registration)
+        verification = max(verification, extension.verification_closes_at or verification)
+    return {REGISTRATION: registration, VERIFICATION: max(verification, registration)}
 
 
 def window_problem(
@@ -45,7 +45,7 @@ def window_problem(
             "c": competition.name,
             "t": wib(competition.registration_opens_at),
         }
-    if limits is None and now < _base_close(competition, window):
+    if limits is None and now < _closes(competition)[window]:
         # An extension only ever moves a close later: before the competition's own close
         # the window is open, and the extension is not read (every autosave asks this).
         return None
@@ -55,13 +55,6 @@ def window_problem(
             return _("Pendaftaran telah ditutup pada %(t)s.") % {"t": wib(limits[window])}
         return _("Verifikasi lokal telah ditutup pada %(t)s.") % {"t": wib(limits[window])}
     return None
-
-
-def _base_close(competition, window: str) -> datetime:
-    """The window's close for an instansi without an extension (as `deadlines_for`)."""
-    if window == REGISTRATION:
-        return competition.registration_closes_at
-    return max(competition.verification_closes_at, competition.registration_closes_at)
 
 
 def require_open(competition, instansi_id: int, window: str, now: datetime | None = None) -> None:
