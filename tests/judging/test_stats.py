@@ -2,7 +2,6 @@
 
 import math
 import random
-import time
 import warnings
 
 import numpy as np
@@ -318,18 +317,17 @@ def test_bad_input_is_refused_in_indonesian():
         analyze([])
 
 
-def test_a_national_round_analyses_well_under_half_a_second():
+def test_a_national_round_is_analysed_whole():
+    """3,500 proposals x 3 of 60 judges. Its time is measured by `make bench`
+    (bench/judging_maths.py), not here: a timed test fails whenever the machine is busy."""
     rng = np.random.default_rng(3)
     rows = [
         (p, int(j), float(rng.uniform(20, 95)))
         for p in range(3500)
         for j in rng.choice(60, 3, replace=False)
     ]
-    start = time.perf_counter()
     analysis = analyze(rows, disagreement_threshold=30)
-    elapsed = time.perf_counter() - start
 
-    assert elapsed < 0.5
     assert len(analysis.proposals) == 3500
     assert analysis.icc is None  # 60 judges, 3 per proposal: not a complete panel
     assert -0.2 < analysis.krippendorff_alpha < 0.2  # random scores agree by chance only
